@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# jloop's entry point for newcomers and CI.
+#   ./jloop.sh main   the main job (today: build, then run the demo on the reference loop)
+#   ./jloop.sh test   every test of every module
+# Finds a JDK >= 21 by itself (JAVA_HOME, then `java` on PATH, then the usual install folders)
+# and fails with a clear message when there is none.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=21
+
+java_major() { # prints the feature version of the JDK at $1 (a JAVA_HOME), or nothing
+  local v
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
+  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  echo "${v#1.}"
+}
+
+find_jdk() {
+  local cand best="" best_v=0 v
+  for cand in "${JAVA_HOME:-}" \
+              "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
+              /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+    [ -n "$cand" ] && [ -d "$cand" ] || continue
+    v=$(java_major "$cand")
+    [ -n "$v" ] || continue
+    if [ "$v" -ge "$need" ] && [ "$v" -gt "$best_v" ]; then best="$cand"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || return 1
+  echo "$best"
+}
+
+if ! JDK=$(find_jdk); then
+  echo "jloop: no JDK $need or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
+  echo "jloop: install one (e.g. 'apt-get install openjdk-21-jdk') or point JAVA_HOME at it." >&2
+  exit 2
+fi
+export JAVA_HOME="$JDK"
+export PATH="$JAVA_HOME/bin:$PATH"
+command -v mvn >/dev/null || { echo "jloop: Maven (mvn) is not on PATH: apt-get install maven" >&2; exit 2; }
+
+MVN=(mvn -B -ntp)
+case "${1:-}" in
+  main)
+    shift
+    "${MVN[@]}" -q -DskipTests install "$@"
+    "${MVN[@]}" -q -pl reference-loop exec:java -Dexec.mainClass=dev.jloop.reference.demo.Demo
+    ;;
+  test)
+    shift
+    "${MVN[@]}" verify "$@"
+    ;;
+  *)
+    echo "usage: ./jloop.sh main|test [extra Maven arguments]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,28 @@
+package dev.jloop.reference;
+
+import java.io.IOException;
+
+/**
+ * The multiplexer a {@link SelectorEventLoop} is given: it waits for I/O and turns ready I/O into
+ * callbacks on the loop's ready queue. The scheduler knows nothing else about I/O, as asyncio's
+ * {@code base_events} knows only {@code _process_events}.
+ *
+ * <p>{@link #poll} and {@link #close} are called on the loop thread only; {@link #wakeup} from
+ * any thread.
+ */
+public interface IoHandler extends AutoCloseable {
+  /**
+   * Waits for I/O up to {@code timeoutNanos} ({@code 0}: do not wait; negative: until I/O or a
+   * {@link #wakeup}) and dispatches what is ready.
+   *
+   * @return the number of I/O events dispatched
+   */
+  int poll(long timeoutNanos) throws IOException;
+
+  /** Makes a poll in progress (or the next one) return at once. Safe from any thread. */
+  void wakeup();
+
+  /** Releases the multiplexer. Idempotent. */
+  @Override
+  void close();
+}
