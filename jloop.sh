@@ -39,7 +39,7 @@ export JAVA_HOME="$JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
 command -v mvn >/dev/null || { echo "jloop: Maven (mvn) is not on PATH: apt-get install maven" >&2; exit 2; }
 
-MVN=(mvn -B -ntp)
+MVN=(mvn -B -ntp -Dstyle.color=never)
 case "${1:-}" in
   main)
     shift

@@ -26,7 +26,7 @@ final class ContinuationBackend implements CoroutineBackend {
     Object scope = null;
     Throwable why = null;
     try {
-      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
       Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
       Class<?> contClass = Class.forName("jdk.internal.vm.Continuation");
       scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class))
