@@ -25,7 +25,8 @@ import org.apiguardian.api.API;
  * loop gets futures, tasks and the exception-handler protocol for free.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public interface EventLoop extends AutoCloseable {
+public interface EventLoop
+    extends AutoCloseable, EventLoopNetworking, EventLoopDatagrams, EventLoopProcesses {
 
   // ---- running and stopping ----
 

@@ -1,0 +1,14 @@
+package dev.jloop;
+
+import org.apiguardian.api.API;
+
+/**
+ * The part of {@link EventLoop} that covers asyncio's datagram networking: create_datagram_endpoint.
+ *
+ * <p>Every method has a default that throws {@link UnsupportedOperationException} naming the
+ * asyncio method, so that a loop without this feature still compiles; the TCK reports such a
+ * method as "not implemented". Loop thread only, like the rest of {@link EventLoop}.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public interface EventLoopDatagrams {
+}
