@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -15,8 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The loop's side of {@code run_in_executor}: the default executor (created lazily, sized like
- * asyncio's {@code ThreadPoolExecutor}: min(32, cpus + 4) threads) and the hand-over of results
- * to the loop thread. Loop thread only, except where noted.
+ * asyncio's {@code ThreadPoolExecutor}: min(32, cpus + 4) threads named
+ * {@code jloop-executor-<pool>-<n>}) and the hand-over of results to the loop thread through
+ * {@code callSoonThreadsafe}. {@link #submit} and {@link #shutdownDefault} run on the loop
+ * thread; the executor state is guarded by this object's monitor, which is never held while the
+ * loop polls or while a job runs.
  */
 final class ExecutorSupport {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -29,94 +33,104 @@ final class ExecutorSupport {
     this.loop = loop;
   }
 
-  /** asyncio's default: min(32, os.cpu_count() + 4). */
+  /** asyncio's default pool size: min(32, os.cpu_count() + 4). */
   static int defaultPoolSize() {
     return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
   }
 
+  /**
+   * Runs {@code fn} on {@code executor} (the default one if {@code null}). Cancelling the
+   * returned future cancels the job if it has not started, as asyncio's {@code wrap_future}
+   * cancels the {@code concurrent.futures.Future}.
+   */
   <T> Future<T> submit(Executor executor, Callable<T> fn) {
-    Objects.requireNonNull(fn, "fn");
-    Executor target = executor;
-    if (target == null) {
-      if (shutdownCalled) {
-        throw new IllegalStateException("Executor shutdown has been called");
-      }
-      target = defaultExecutor();
-    }
+    Executor target = executor != null ? executor : defaultForSubmit();
     Future<T> future = loop.createFuture();
-    Runnable job = () -> {
-      T value;
-      try {
-        value = fn.call();
-      } catch (Throwable t) {
-        deliver(() -> {
-          if (!future.done()) {
-            future.setException(t);
-          }
-        });
-        return;
+    FutureTask<Void> job = new FutureTask<>(() -> runJob(fn, future), null);
+    try {
+      target.execute(job);
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("The executor rejected the job: " + e.getMessage(), e);
+    }
+    future.addDoneCallback(f -> {
+      if (f.cancelled()) {
+        job.cancel(false);
       }
+    });
+    return future;
+  }
+
+  /** On an executor thread: runs {@code fn}, then hands its outcome to the loop thread. */
+  private <T> void runJob(Callable<T> fn, Future<T> future) {
+    T value;
+    try {
+      value = fn.call();
+    } catch (Throwable t) {
       deliver(() -> {
         if (!future.done()) {
-          future.setResult(value);
+          future.setException(t);
         }
       });
-    };
-    if (target instanceof ExecutorService service) {
-      java.util.concurrent.Future<?> submitted;
-      try {
-        submitted = service.submit(job);
-      } catch (RejectedExecutionException e) {
-        throw new IllegalStateException("executor rejected the job: " + e.getMessage(), e);
-      }
-      future.addDoneCallback(f -> {
-        if (f.cancelled()) {
-          submitted.cancel(false);
-        }
-      });
-    } else {
-      target.execute(job);
+      return;
     }
-    return future;
+    deliver(() -> {
+      if (!future.done()) {
+        future.setResult(value);
+      }
+    });
   }
 
   private void deliver(Runnable onLoop) {
     try {
       loop.callSoonThreadsafe(onLoop);
     } catch (IllegalStateException closed) {
-      // The loop closed while the job ran: nobody can observe the result any more.
+      // The loop closed meanwhile: nobody can observe the outcome any more (asyncio drops it too).
     }
   }
 
-  synchronized ExecutorService defaultExecutor() {
+  private synchronized ExecutorService defaultForSubmit() {
+    if (shutdownCalled) {
+      throw new IllegalStateException("Executor shutdown has been called");
+    }
     if (defaultExecutor == null) {
-      int n = defaultPoolSize();
-      int pool = POOLS.incrementAndGet();
-      AtomicInteger threads = new AtomicInteger();
-      ThreadFactory tf = r -> {
-        Thread t = new Thread(r, "jloop-executor-" + pool + "-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
-      ThreadPoolExecutor tpe = new ThreadPoolExecutor(
-          n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
-      tpe.allowCoreThreadTimeOut(true);
-      defaultExecutor = tpe;
+      defaultExecutor = newDefaultExecutor();
     }
     return defaultExecutor;
   }
 
-  synchronized void setDefaultExecutor(ExecutorService executor) {
-    Objects.requireNonNull(executor, "executor");
-    defaultExecutor = executor;
+  private static ExecutorService newDefaultExecutor() {
+    int n = defaultPoolSize();
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory = r -> {
+      Thread t = new Thread(r, "jloop-executor-" + pool + "-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    ThreadPoolExecutor tpe =
+        new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+    tpe.allowCoreThreadTimeOut(true);
+    return tpe;
   }
 
-  /** Shuts the default executor down; the future completes once its threads are gone. */
+  synchronized void setDefaultExecutor(ExecutorService executor) {
+    defaultExecutor = Objects.requireNonNull(executor, "executor");
+  }
+
+  synchronized ExecutorService currentDefault() {
+    return defaultExecutor;
+  }
+
+  /**
+   * asyncio's {@code shutdown_default_executor}: no new jobs on the default executor; the
+   * future completes (on the loop thread) once its running jobs have finished, waited for on a
+   * helper thread so the loop keeps running.
+   */
   Future<Void> shutdownDefault() {
-    shutdownCalled = true;
     Future<Void> done = loop.createFuture();
     ExecutorService ex;
     synchronized (this) {
+      shutdownCalled = true;
       ex = defaultExecutor;
     }
     if (ex == null) {
@@ -124,28 +138,29 @@ final class ExecutorSupport {
       return done;
     }
     ex.shutdown();
-    Thread waiter = new Thread(() -> {
-      try {
-        while (!ex.awaitTermination(1, TimeUnit.SECONDS)) {
-          // keep waiting: asyncio waits for the threads without a time limit
-        }
-        deliver(() -> {
-          if (!done.done()) {
-            done.setResult(null);
-          }
-        });
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        deliver(() -> {
-          if (!done.done()) {
-            done.setException(e);
-          }
-        });
-      }
-    }, "jloop-executor-shutdown");
+    Thread waiter = new Thread(() -> awaitTermination(ex, done), "jloop-executor-shutdown");
     waiter.setDaemon(true);
     waiter.start();
     return done;
+  }
+
+  private void awaitTermination(ExecutorService ex, Future<Void> done) {
+    try {
+      while (!ex.awaitTermination(1, TimeUnit.SECONDS)) {
+        // asyncio waits for the jobs without a time limit
+      }
+      deliver(() -> {
+        if (!done.done()) {
+          done.setResult(null);
+        }
+      });
+    } catch (InterruptedException e) {
+      deliver(() -> {
+        if (!done.done()) {
+          done.setException(e);
+        }
+      });
+    }
   }
 
   /** On loop close: shut the default executor down without waiting, as asyncio does. */
@@ -153,6 +168,7 @@ final class ExecutorSupport {
     shutdownCalled = true;
     if (defaultExecutor != null) {
       defaultExecutor.shutdown();
+      defaultExecutor = null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jloop.reference;
 
+import dev.jloop.Coroutine;
 import dev.jloop.EventLoop;
 import dev.jloop.ExceptionContext;
 import dev.jloop.ExceptionHandler;
@@ -10,6 +11,7 @@ import dev.jloop.TimerHandle;
 import dev.jloop.spi.RunningLoop;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,14 +28,22 @@ import org.apiguardian.api.API;
  * <p>The scheduler (ready queue, timer heap, {@link #runOnce()}) lives here; the multiplexer is
  * the {@link IoHandler} it is given. Confined to the thread that runs it, except
  * {@link #callSoonThreadsafe}, {@link #time()}, {@link #isRunning()} and {@link #isClosed()}. In
- * debug mode ({@link #setDebug}, or {@code -Djloop.debug=true}) calls from other threads throw
- * {@link IllegalStateException}, as asyncio's {@code _check_thread} does.
+ * debug mode ({@link #setDebug}, or {@code -Djloop.debug=true}) calls of the other scheduling
+ * methods from another thread while the loop runs throw {@link IllegalStateException}, as
+ * asyncio's {@code _check_thread} does, and callbacks slower than
+ * {@link #getSlowCallbackDuration()} are logged (logger {@code dev.jloop}, level WARNING).
+ *
+ * <p>Timers run in deadline order, equal deadlines in scheduling order (asyncio leaves that
+ * order undefined; jloop promises it). The loop never holds a lock while it polls, so other
+ * threads (executor jobs in particular) can call {@link #callSoonThreadsafe} at any time.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public class SelectorEventLoop implements EventLoop {
   private static final System.Logger LOG = System.getLogger("dev.jloop");
-  /** Resolution of {@link System#nanoTime()} as asyncio's {@code _clock_resolution}: 1 ns. */
+  /** Resolution of {@link System#nanoTime()}, asyncio's {@code _clock_resolution}: 1 ns. */
   private static final double CLOCK_RESOLUTION = 1e-9;
+  /** asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: a poll waits at most one day. */
+  private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 
   private final IoHandler io;
   private final long epochNanos = System.nanoTime();
@@ -73,18 +83,13 @@ public class SelectorEventLoop implements EventLoop {
   @Override
   public void runForever() {
     checkClosed();
-    if (thread != null) {
-      throw new IllegalStateException("This event loop is already running");
-    }
+    checkNotRunning();
     EventLoop previous = RunningLoop.enter(this);
     thread = Thread.currentThread();
     try {
-      while (true) {
+      do {
         runOnce();
-        if (stopping) {
-          break;
-        }
-      }
+      } while (!stopping);
     } finally {
       stopping = false;
       thread = null;
@@ -96,9 +101,7 @@ public class SelectorEventLoop implements EventLoop {
   public <T> T runUntilComplete(Future<T> future) {
     Objects.requireNonNull(future, "future");
     checkClosed();
-    if (thread != null) {
-      throw new IllegalStateException("This event loop is already running");
-    }
+    checkNotRunning();
     if (future.getLoop() != this) {
       throw new IllegalArgumentException(
           "The future belongs to a different loop than the one running it: " + future);
@@ -114,6 +117,15 @@ public class SelectorEventLoop implements EventLoop {
       throw new IllegalStateException("Event loop stopped before Future completed.");
     }
     return future.result();
+  }
+
+  /** Checks the loop can run before creating the task, as asyncio checks before ensure_future. */
+  @Override
+  public <T> T runUntilComplete(Coroutine<T> coroutine) {
+    Objects.requireNonNull(coroutine, "coroutine");
+    checkClosed();
+    checkNotRunning();
+    return runUntilComplete(createTask(coroutine));
   }
 
   @Override
@@ -139,10 +151,10 @@ public class SelectorEventLoop implements EventLoop {
     if (closed) {
       return;
     }
-    closed = true;
     if (debug) {
       LOG.log(System.Logger.Level.DEBUG, "Close " + this);
     }
+    closed = true;
     ready.clear();
     timers.clear();
     fromOtherThreads.clear();
@@ -151,30 +163,32 @@ public class SelectorEventLoop implements EventLoop {
   }
 
   /**
-   * One pass of the loop, asyncio's {@code _run_once}:
+   * One pass of the loop, asyncio's {@code _run_once}, and the only place callbacks run:
    * <ol>
    *   <li>take in the callbacks other threads scheduled;
-   *   <li>drop cancelled timers (rebuilding the heap when most of a large heap is cancelled);
+   *   <li>drop cancelled timers: rebuild the heap if it holds more than 100 timers and more than
+   *       half are cancelled, else pop the cancelled ones at its top;
    *   <li>poll for I/O: without waiting if callbacks are ready or the loop is stopping, else
-   *       until the earliest timer, else until I/O or a wake-up; ready I/O queues callbacks;
-   *   <li>take in the callbacks other threads scheduled meanwhile;
+   *       until the earliest timer (at most a day), else until I/O or a wake-up; the
+   *       {@link IoHandler} queues the callbacks of ready I/O with {@link #addReady};
+   *   <li>take in the callbacks other threads scheduled during the poll;
    *   <li>move the timers due within the clock resolution to the ready queue, in heap order;
-   *   <li>run exactly the callbacks that are ready now; those they schedule run next pass.
+   *   <li>run exactly the callbacks that are ready now, skipping cancelled ones; those they
+   *       schedule run in the next pass (after the next poll).
    * </ol>
    */
   protected void runOnce() {
     drainOtherThreads();
     timers.compactIfMostlyCancelled();
-    long timeout;
+    long timeoutNanos = -1;
     if (!ready.isEmpty() || stopping) {
-      timeout = 0;
+      timeoutNanos = 0;
     } else if (!timers.isEmpty()) {
-      timeout = Math.max(0, (long) ((timers.peek().when() - time()) * 1e9));
-    } else {
-      timeout = -1;
+      double wait = Math.min(timers.peek().when() - time(), MAXIMUM_SELECT_TIMEOUT);
+      timeoutNanos = wait > 0 ? (long) Math.ceil(wait * 1e9) : 0;
     }
     try {
-      io.poll(timeout);
+      io.poll(timeoutNanos);
     } catch (IOException e) {
       callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
     }
@@ -206,7 +220,7 @@ public class SelectorEventLoop implements EventLoop {
     double took = (System.nanoTime() - t0) / 1e9;
     if (took >= slowCallbackDuration) {
       LOG.log(System.Logger.Level.WARNING,
-          String.format("Executing %s took %.3f seconds", h, took));
+          String.format(Locale.ROOT, "Executing %s took %.3f seconds", h, took));
     }
   }
 
@@ -216,8 +230,12 @@ public class SelectorEventLoop implements EventLoop {
     }
   }
 
-  /** Queues a callback for this pass's successor; for the multiplexer, on the loop thread. */
+  /**
+   * Queues a handle to run in the next pass, after the callbacks already queued: the
+   * multiplexer's way to deliver ready I/O (asyncio's {@code _add_callback}). Loop thread only.
+   */
   public void addReady(Handle handle) {
+    assert thread == null || onLoopThread() : "addReady from " + Thread.currentThread();
     ready.add(handle);
   }
 
@@ -230,6 +248,11 @@ public class SelectorEventLoop implements EventLoop {
     if (debug) {
       checkThread();
     }
+    if (!fromOtherThreads.isEmpty()) {
+      // callSoonThreadsafe then callSoon on one thread keep their order (asyncio:
+      // test_call_soon_threadsafe_same_thread).
+      drainOtherThreads();
+    }
     Handle h = new Handle(this, callback);
     ready.add(h);
     return h;
@@ -241,7 +264,6 @@ public class SelectorEventLoop implements EventLoop {
     checkClosed();
     Handle h = new Handle(this, callback);
     if (onLoopThread()) {
-      // Same thread as the running loop: keep FIFO order with callSoon, as asyncio does.
       ready.add(h);
       return h;
     }
@@ -290,6 +312,7 @@ public class SelectorEventLoop implements EventLoop {
 
   @Override
   public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+    Objects.requireNonNull(fn, "fn");
     checkClosed();
     if (debug) {
       checkThread();
@@ -338,17 +361,28 @@ public class SelectorEventLoop implements EventLoop {
   @Override
   public void setSlowCallbackDuration(double seconds) {
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
-      throw new IllegalArgumentException("slowCallbackDuration must be positive and finite, not " + seconds);
+      throw new IllegalArgumentException(
+          "slowCallbackDuration must be positive and finite, not " + seconds);
     }
     this.slowCallbackDuration = seconds;
   }
 
   // ---- checks ----
 
-  /** Throws if the loop is closed. */
+  /** Throws {@link IllegalStateException} if the loop is closed. */
   protected final void checkClosed() {
     if (closed) {
       throw new IllegalStateException("Event loop is closed");
+    }
+  }
+
+  /** asyncio's {@code _check_running}: this loop, or another loop on this thread, is running. */
+  private void checkNotRunning() {
+    if (thread != null) {
+      throw new IllegalStateException("This event loop is already running");
+    }
+    if (RunningLoop.get() != null) {
+      throw new IllegalStateException("Cannot run the event loop while another loop is running");
     }
   }
 
@@ -361,7 +395,8 @@ public class SelectorEventLoop implements EventLoop {
     if (owner != null && !onLoopThread()) {
       throw new IllegalStateException(
           "Non-thread-safe operation invoked on an event loop other than the current one "
-              + "(loop thread " + owner.getName() + ", called from " + Thread.currentThread().getName() + ")");
+              + "(loop thread " + owner.getName() + ", called from "
+              + Thread.currentThread().getName() + ")");
     }
   }
 
@@ -373,12 +408,31 @@ public class SelectorEventLoop implements EventLoop {
 
   private static void checkFinite(String what, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(what + " must be a finite number of seconds, not " + value);
+      throw new IllegalArgumentException(
+          what + " must be a finite number of seconds, not " + value);
     }
+  }
+
+  // ---- for tests in this package ----
+
+  /** Timers in the heap, cancelled ones included. */
+  int scheduledTimerCount() {
+    return timers.size();
+  }
+
+  /** Cancelled timers still in the heap. */
+  int cancelledTimerCount() {
+    return timers.cancelledCount();
+  }
+
+  /** The default executor, or {@code null} if none was created or set. */
+  ExecutorService defaultExecutorIfAny() {
+    return executors.currentDefault();
   }
 
   @Override
   public String toString() {
-    return "SelectorEventLoop[running=" + isRunning() + ", closed=" + closed + ", debug=" + debug + "]";
+    return "SelectorEventLoop[running=" + isRunning() + ", closed=" + closed
+        + ", debug=" + debug + "]";
   }
 }

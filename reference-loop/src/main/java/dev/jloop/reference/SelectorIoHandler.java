@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * An {@link IoHandler} on a JDK NIO {@link Selector}. Each registered key's attachment is a
@@ -19,6 +20,7 @@ public final class SelectorIoHandler implements IoHandler {
   }
 
   private final Selector selector;
+  private final Consumer<SelectionKey> dispatcher = this::dispatch;
   private boolean closed;
 
   /** Opens a selector. */
@@ -37,17 +39,17 @@ public final class SelectorIoHandler implements IoHandler {
 
   @Override
   public int poll(long timeoutNanos) throws IOException {
-    int n;
     if (timeoutNanos == 0) {
-      n = selector.selectNow(this::dispatch);
-    } else if (timeoutNanos < 0) {
-      n = selector.select(this::dispatch);
-    } else {
-      // Round up: waking early would only spin the loop once more before the timer is due.
-      long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos + 999_999));
-      n = selector.select(this::dispatch, ms);
+      // Nothing registered, nothing to report: skip the system call. A wake-up left pending
+      // by this only makes the next blocking poll return at once.
+      return selector.keys().isEmpty() ? 0 : selector.selectNow(dispatcher);
     }
-    return n;
+    if (timeoutNanos < 0) {
+      return selector.select(dispatcher);
+    }
+    // Round up to whole milliseconds: waking early would only cost one more pass.
+    long ms = TimeUnit.NANOSECONDS.toMillis(Math.min(timeoutNanos, Long.MAX_VALUE - 999_999) + 999_999);
+    return selector.select(dispatcher, ms);
   }
 
   private void dispatch(SelectionKey key) {
