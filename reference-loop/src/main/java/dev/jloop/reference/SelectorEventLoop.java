@@ -192,13 +192,18 @@ public class SelectorEventLoop implements EventLoop {
     } catch (IOException e) {
       callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
     }
-    wakeupPending.set(false);
+    if (wakeupPending.get()) {
+      // Reset before draining: a producer that finds it false afterwards wakes the next poll.
+      wakeupPending.set(false);
+    }
     drainOtherThreads();
-    double end = time() + CLOCK_RESOLUTION;
-    for (TimerHandle t = timers.peek(); t != null && t.when() < end; t = timers.peek()) {
-      timers.poll();
-      if (!t.cancelled()) {
-        ready.add(t);
+    if (!timers.isEmpty()) {
+      double end = time() + CLOCK_RESOLUTION;
+      for (TimerHandle t = timers.peek(); t != null && t.when() < end; t = timers.peek()) {
+        timers.poll();
+        if (!t.cancelled()) {
+          ready.add(t);
+        }
       }
     }
     for (int n = ready.size(); n > 0; n--) {
