@@ -180,15 +180,8 @@ public class SelectorEventLoop implements EventLoop {
   protected void runOnce() {
     drainOtherThreads();
     timers.compactIfMostlyCancelled();
-    long timeoutNanos = -1;
-    if (!ready.isEmpty() || stopping) {
-      timeoutNanos = 0;
-    } else if (!timers.isEmpty()) {
-      double wait = Math.min(timers.peek().when() - time(), MAXIMUM_SELECT_TIMEOUT);
-      timeoutNanos = wait > 0 ? (long) Math.ceil(wait * 1e9) : 0;
-    }
     try {
-      io.poll(timeoutNanos);
+      io.poll(pollTimeoutNanos());
     } catch (IOException e) {
       callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
     }
@@ -197,15 +190,7 @@ public class SelectorEventLoop implements EventLoop {
       wakeupPending.set(false);
     }
     drainOtherThreads();
-    if (!timers.isEmpty()) {
-      double end = time() + CLOCK_RESOLUTION;
-      for (TimerHandle t = timers.peek(); t != null && t.when() < end; t = timers.peek()) {
-        timers.poll();
-        if (!t.cancelled()) {
-          ready.add(t);
-        }
-      }
-    }
+    moveDueTimersToReady();
     for (int n = ready.size(); n > 0; n--) {
       Handle h = ready.poll();
       if (h.cancelled()) {
@@ -215,6 +200,31 @@ public class SelectorEventLoop implements EventLoop {
         runTimed(h);
       } else {
         h.run();
+      }
+    }
+  }
+
+  /** 0 if work is ready or the loop is stopping; else until the first timer; else -1 (no limit). */
+  private long pollTimeoutNanos() {
+    if (!ready.isEmpty() || stopping) {
+      return 0;
+    }
+    if (timers.isEmpty()) {
+      return -1;
+    }
+    double wait = Math.min(timers.peek().when() - time(), MAXIMUM_SELECT_TIMEOUT);
+    return wait > 0 ? (long) Math.ceil(wait * 1e9) : 0;
+  }
+
+  private void moveDueTimersToReady() {
+    if (timers.isEmpty()) {
+      return;
+    }
+    double end = time() + CLOCK_RESOLUTION;
+    for (TimerHandle t = timers.peek(); t != null && t.when() < end; t = timers.peek()) {
+      timers.poll();
+      if (!t.cancelled()) {
+        ready.add(t);
       }
     }
   }

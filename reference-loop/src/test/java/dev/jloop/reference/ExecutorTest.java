@@ -70,6 +70,7 @@ class ExecutorTest {
     assertEquals(List.of(Thread.currentThread()), completedOn);
   }
 
+  /** asyncio's default is concurrent.futures.ThreadPoolExecutor(): min(32, cpu_count + 4) workers. */
   @Test
   void defaultExecutorIsSizedLikeAsyncios() throws Exception {
     int expected = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
@@ -99,6 +100,7 @@ class ExecutorTest {
     assertEquals(List.of(Thread.currentThread()), completedOn);
   }
 
+  /** asyncio's wrap_future cancels the concurrent future when the asyncio future is cancelled. */
   @Test
   void cancellingTheFutureCancelsAJobThatHasNotStarted() throws Exception {
     ExecutorService executor = singleThread("custom-single");
@@ -172,6 +174,7 @@ class ExecutorTest {
     assertEquals(null, shutdown.result());
   }
 
+  /** asyncio's _check_default_executor: only run_in_executor(None, ...) is refused after shutdown. */
   @Test
   void runInExecutorAfterShutdownFailsForTheDefaultExecutorOnly() {
     loop.runUntilComplete(loop.shutdownDefaultExecutor());

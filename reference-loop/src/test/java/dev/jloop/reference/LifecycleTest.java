@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** run_forever / run_until_complete / stop / close and their errors, as asyncio raises them. */
+/**
+ * run_forever / run_until_complete / stop / close and their errors, as asyncio's
+ * {@code _check_closed}, {@code _check_running} and {@code close} raise them (asyncio's
+ * RuntimeError is IllegalStateException here).
+ */
 class LifecycleTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   private final SelectorEventLoop other = new SelectorEventLoop();
@@ -82,6 +86,7 @@ class LifecycleTest {
     assertFalse(loop.isRunning());
   }
 
+  /** asyncio's ensure_future raises ValueError for a future of another loop. */
   @Test
   void runUntilCompleteRejectsAFutureOfAnotherLoop() {
     Future<String> f = other.createFuture();
@@ -176,6 +181,7 @@ class LifecycleTest {
     assertThrows(IllegalStateException.class, loop::shutdownDefaultExecutor);
   }
 
+  /** asyncio BaseEventLoop.close: returns at once when closed, shutdown(wait=False) of the executor. */
   @Test
   void closeIsIdempotentAndShutsTheDefaultExecutorDown() {
     assertEquals(7, loop.runUntilComplete(loop.runInExecutor(null, () -> 7)));

@@ -21,6 +21,7 @@ class SchedulingOrderTest {
     loop.close();
   }
 
+  /** asyncio's call_soon promises FIFO order (its docstring; test_events test_call_soon). */
   @Test
   void callSoonRunsCallbacksInFifoOrder() {
     List<Integer> order = new ArrayList<>();

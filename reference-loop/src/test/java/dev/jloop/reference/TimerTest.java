@@ -28,6 +28,7 @@ class TimerTest {
     loop.runForever();
   }
 
+  /** asyncio test_events test_call_later: the callback sees at least the delay elapsed. */
   @Test
   void timersRunInDeadlineOrderAndNeverEarly() {
     double[] delays = {0.05, 0.01, 0.03, 0.0, 0.02, 0.04, 0.015};
@@ -132,6 +133,7 @@ class TimerTest {
     assertTrue(ranAt[0] - start >= 0.03, "ran after " + (ranAt[0] - start) + " s");
   }
 
+  /** asyncio TimerHandle.cancel: counted in _timer_cancelled_count, dropped lazily. */
   @Test
   void cancelledTimerNeverRuns() {
     TimerHandle h = loop.callLater(0.01, () -> log.add("cancelled"));
