@@ -69,6 +69,7 @@ public class SelectorEventLoop implements EventLoop {
   }
 
   /** A loop on the given multiplexer, which the loop closes when it closes. */
+  @SuppressWarnings("this-escape") // its parts (ExecutorSupport, ...) keep a reference, nothing more
   public SelectorEventLoop(IoHandler io) {
     this.io = Objects.requireNonNull(io, "io");
   }

@@ -156,11 +156,14 @@ class LifecycleTest {
 
   @Test
   void closeFromAnotherThreadWhileRunningFails() throws Exception {
-    try (LoopThread lt = LoopThread.start(loop)) {
+    LoopThread lt = LoopThread.start(loop);
+    try {
       while (!loop.isRunning()) {
         Thread.onSpinWait();
       }
       assertThrows(IllegalStateException.class, loop::close);
+    } finally {
+      lt.stopAndJoin();
     }
     assertFalse(loop.isClosed());
   }

@@ -6,7 +6,7 @@ import dev.jloop.EventLoop;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs a loop's {@code runForever} on its own platform thread, for tests that need a running loop. */
-final class LoopThread implements AutoCloseable {
+final class LoopThread {
   /** Generous: tests wait this long for things that normally take microseconds. */
   static final long PATIENCE_MS = 30_000;
 
@@ -49,8 +49,7 @@ final class LoopThread implements AutoCloseable {
   }
 
   /** Stops the loop (thread-safely) and waits for it. */
-  @Override
-  public void close() throws InterruptedException {
+  void stopAndJoin() throws InterruptedException {
     if (thread.isAlive()) {
       loop.callSoonThreadsafe(loop::stop);
       join();

@@ -91,7 +91,7 @@ class ThreadsafeTest {
     }
     assertTrue(allRan.await(LoopThread.PATIENCE_MS, TimeUnit.MILLISECONDS),
         "not every callback ran: " + total[0] + " of " + threads * calls);
-    lt.close();
+    lt.stopAndJoin();
     assertNull(lt.failure());
     assertEquals(0, offLoop.get(), "callbacks ran off the loop thread");
     for (int i = 0; i < runs.length(); i++) {
@@ -103,7 +103,8 @@ class ThreadsafeTest {
   void callbacksFromOneThreadKeepTheirOrder() throws Exception {
     List<Integer> order = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(1);
-    try (LoopThread lt = LoopThread.start(loop)) {
+    LoopThread lt = LoopThread.start(loop);
+    try {
       Thread.ofPlatform().start(() -> {
         for (int i = 0; i < 10_000; i++) {
           int n = i;
@@ -112,6 +113,8 @@ class ThreadsafeTest {
         loop.callSoonThreadsafe(done::countDown);
       });
       assertTrue(done.await(LoopThread.PATIENCE_MS, TimeUnit.MILLISECONDS));
+    } finally {
+      lt.stopAndJoin();
     }
     for (int i = 0; i < 10_000; i++) {
       assertEquals(i, order.get(i));

@@ -181,8 +181,11 @@ class TimerTest {
   @Test
   void pollTimeoutIsCappedAtOneDay() throws Exception {
     loop.callLater(1e12, () -> log.add("far future"));
-    try (LoopThread lt = LoopThread.start(loop)) {
+    LoopThread lt = LoopThread.start(loop);
+    try {
       assertTrue(io.blockingPolls.tryAcquire(LoopThread.PATIENCE_MS, java.util.concurrent.TimeUnit.MILLISECONDS));
+    } finally {
+      lt.stopAndJoin();
     }
     long first = io.timeouts.get(0);
     assertEquals(24L * 3600 * 1_000_000_000L, first);
