@@ -240,8 +240,13 @@ public class Future<T> {
     scheduleCallbacks();
   }
 
-  /** Cancels; the engine of {@link #cancel(String)}. */
+  /**
+   * Cancels; the engine of {@link #cancel(String)}. Like asyncio's {@code Future.cancel}, a call
+   * on a future that is already done returns {@code false} but still counts as retrieving its
+   * exception: nobody will be told it was never retrieved.
+   */
   protected final boolean cancelFuture(String message) {
+    markRetrieved();
     if (state != State.PENDING) {
       return false;
     }

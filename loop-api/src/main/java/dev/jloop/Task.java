@@ -125,6 +125,8 @@ public class Task<T> extends Future<T> {
   @Override
   public boolean cancel(String message) {
     if (done()) {
+      // A no-op that, as in asyncio, still counts as retrieving the task's exception.
+      cancelFuture(message);
       return false;
     }
     cancelRequests++;
@@ -188,9 +190,9 @@ public class Task<T> extends Future<T> {
   // ---- the driver ----
 
   private void body() {
-    CURRENT.set(this);
-    RunningLoop.enter(getLoop());
     try {
+      CURRENT.set(this);
+      RunningLoop.enter(getLoop());
       Throwable t = injected;
       if (t != null) {
         injected = null;

@@ -13,12 +13,29 @@ public final class CoroutineBackends {
   public static final String PROPERTY = "jloop.coroutine.backend";
 
   private static final CoroutineBackend SELECTED = select(System.getProperty(PROPERTY, "auto"));
+  private static volatile CoroutineBackend override;
 
   private CoroutineBackends() {}
 
-  /** The backend in use. */
+  /** The backend new tasks use: the test override if one is set, else the selected one. */
   public static CoroutineBackend get() {
-    return SELECTED;
+    CoroutineBackend o = override;
+    return o != null ? o : SELECTED;
+  }
+
+  /**
+   * Test hook: makes tasks created from now on, on every thread, use the backend named
+   * {@code name} ({@code continuation}, {@code virtual} or {@code auto}); {@code null} goes back
+   * to the one the system property selected. Each task keeps the backend it was created with,
+   * so switching between loop runs is safe; switching while two loops create tasks concurrently
+   * gives them an unspecified mix. For tests and benchmarks that cover both backends in one JVM;
+   * not an API.
+   *
+   * @throws IllegalArgumentException for an unknown name
+   * @throws IllegalStateException if {@code continuation} is asked for and unavailable
+   */
+  public static void overrideForTesting(String name) {
+    override = name == null ? null : select(name);
   }
 
   /** A backend by name; for tests and benchmarks that compare both. */
