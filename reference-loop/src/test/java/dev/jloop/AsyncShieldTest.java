@@ -35,19 +35,15 @@ class AsyncShieldTest extends BackendTestBase {
 
   @Test
   void cancellingTheAwaitingTaskLeavesTheInnerTaskRunning() {
-    Task<String> inner = loop.createTask(() -> {
-      Async.sleep(0.03);
-      return "finished anyway";
-    });
+    Future<String> gate = loop.createFuture();
+    Task<String> inner = loop.createTask(() -> "finished anyway after " + Async.await(gate));
     Task<String> waiter = loop.createTask(() -> Async.await(Async.shield(inner)));
-    run(() -> {
-      Async.sleep(0.005);
-      waiter.cancel();
-      return null;
-    });
+    runOnePass();
+    assertTrue(waiter.cancel());
     assertThrows(CancelledException.class, () -> loop.runUntilComplete(waiter));
-    assertFalse(inner.cancelled());
-    assertEquals("finished anyway", loop.runUntilComplete(inner));
+    assertFalse(inner.done(), "the shielded task was cancelled or finished early");
+    gate.setResult("the gate opened");
+    assertEquals("finished anyway after the gate opened", loop.runUntilComplete(inner));
   }
 
   @Test

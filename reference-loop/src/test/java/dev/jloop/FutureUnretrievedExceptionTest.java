@@ -53,6 +53,8 @@ class FutureUnretrievedExceptionTest extends LoopTestBase {
     });
     // asyncio's Future.cancel() clears __log_traceback even when it returns False.
     dropAfter(cancelled, f -> assertFalse(f.cancel()));
+    IOException taskCancelled = new IOException("task.cancel() after done");
+    failTaskThen(taskCancelled, t -> assertFalse(t.cancel()));
     dropUnretrieved(lost);
     assertTrue(awaitReportOf(lost));
     // A few more collections give the other futures every chance to be reported wrongly.
@@ -61,6 +63,7 @@ class FutureUnretrievedExceptionTest extends LoopTestBase {
     assertFalse(errors.contains(retrieved), "reported although exception() was called");
     assertFalse(errors.contains(resultCalled), "reported although result() was called");
     assertFalse(errors.contains(cancelled), "reported although cancel() was called");
+    assertFalse(errors.contains(taskCancelled), "reported although Task.cancel() was called");
     assertEquals(1, errors.stream().filter(e -> e == lost).count(), "reported more than once");
   }
 
@@ -71,11 +74,15 @@ class FutureUnretrievedExceptionTest extends LoopTestBase {
   }
 
   private void failTaskAndDrop(Exception error) {
+    failTaskThen(error, t -> assertTrue(t.done()));
+  }
+
+  private void failTaskThen(Exception error, java.util.function.Consumer<Task<Object>> action) {
     Task<Object> t = loop.createTask(() -> {
       throw error;
     });
     runOnePass();
-    assertTrue(t.done());
+    action.accept(t);
   }
 
 }

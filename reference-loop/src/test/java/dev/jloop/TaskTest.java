@@ -23,6 +23,14 @@ class TaskTest extends BackendTestBase {
   }
 
   @Test
+  void anUnknownBackendNameIsRejectedAndChangesNothing() {
+    assertThrows(IllegalArgumentException.class,
+        () -> dev.jloop.internal.coro.CoroutineBackends.overrideForTesting("green-threads"));
+    assertEquals(backend, loop.createTask(() -> null).backendName());
+    run(() -> null);
+  }
+
+  @Test
   void taskStartsInTheNextPassNotInsideCreateTask() {
     List<String> log = new ArrayList<>();
     loop.callSoon(() -> log.add("before"));
