@@ -21,10 +21,12 @@ import org.apiguardian.api.API;
  *       through {@link EventLoop#callSoonThreadsafe} or {@link #toCompletableFuture()}.
  *   <li>Done callbacks are never run synchronously: completing the future, or adding a callback
  *       to a done future, schedules each callback with {@code callSoon}, in registration order.
- *   <li>An exception that was set and never retrieved (through {@link #result()},
- *       {@link #exception()} or a cancelled state) is reported to the loop's exception handler
- *       once the future becomes unreachable, with the message
- *       "Future exception was never retrieved", as asyncio does from {@code __del__}.
+ *   <li>An exception that was set and never retrieved (through {@link #result()} or
+ *       {@link #exception()}; a {@link #cancel} call on the done future also counts, as in
+ *       asyncio) is reported to the loop's exception handler once the future becomes
+ *       unreachable, with the keys {@code message} ("Future exception was never retrieved"),
+ *       {@code exception} and {@code future} (the future's description, since the future itself
+ *       is gone), as asyncio does from {@code __del__}.
  * </ul>
  *
  * @param <T> the result type
