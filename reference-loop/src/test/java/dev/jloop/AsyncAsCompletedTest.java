@@ -24,9 +24,16 @@ class AsyncAsCompletedTest extends BackendTestBase {
     });
   }
 
+  private Future<String> at(double delay, String value) {
+    Future<String> f = loop.createFuture();
+    loop.callLater(delay, () -> f.setResult(value));
+    return f;
+  }
+
   @Test
   void yieldsTheFuturesInCompletionOrder() {
-    List<Task<String>> tasks = List.of(after(0.04, "c"), after(0.0, "a"), after(0.02, "b"));
+    // Timers set in one go, so that their order does not depend on how fast tasks start.
+    List<Future<String>> tasks = List.of(at(0.04, "c"), at(0.0, "a"), at(0.02, "b"));
     List<String> order = run(() -> {
       List<String> seen = new ArrayList<>();
       for (Future<String> f : Async.asCompleted(tasks)) {

@@ -1,5 +1,7 @@
 package dev.jloop;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.jloop.internal.coro.CoroutineBackends;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Runs every test of a subclass twice, once per coroutine backend, whatever
  * {@code jloop.coroutine.backend} says: tasks created during a test use the backend named by
- * {@link #backend}, through the {@link CoroutineBackends#overrideForTesting} hook.
+ * {@link #backend}, through the {@link CoroutineBackends#overrideForTesting} hook. In a JVM
+ * where the Continuation backend is unavailable its half is skipped, with the reason.
  */
 @ParameterizedClass(name = "backend={0}")
 @ValueSource(strings = {"continuation", "virtual"})
@@ -20,6 +23,8 @@ abstract class BackendTestBase extends LoopTestBase {
 
   @BeforeEach
   void selectBackend() {
+    assumeTrue(!backend.equals("continuation") || CoroutineBackends.continuationAvailable(),
+        "the Continuation backend needs --add-exports java.base/jdk.internal.vm=ALL-UNNAMED");
     CoroutineBackends.overrideForTesting(backend);
   }
 
