@@ -111,6 +111,31 @@ class TaskTest extends BackendTestBase {
   }
 
   @Test
+  void manyTasksTakeTurnsInCreationOrderPassAfterPass() {
+    int tasks = 200;
+    int rounds = 20;
+    List<Integer> log = new ArrayList<>();
+    List<Task<Integer>> all = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      int id = i;
+      all.add(loop.createTask(() -> {
+        for (int r = 0; r < rounds; r++) {
+          log.add(id);
+          Async.sleep(0);
+        }
+        return id;
+      }));
+    }
+    List<Integer> results = loop.runUntilComplete(Async.gather(all));
+    assertEquals(tasks, results.size());
+    for (int i = 0; i < tasks * rounds; i++) {
+      if (log.get(i) != i % tasks) {
+        throw new AssertionError("step " + i + ": task " + log.get(i) + " ran, expected " + i % tasks);
+      }
+    }
+  }
+
+  @Test
   void sleepWaitsAtLeastItsDelay() {
     double slept = run(() -> {
       double t0 = loop.time();
@@ -239,6 +264,20 @@ class TaskTest extends BackendTestBase {
     assertNull(loop.getTaskFactory());
     assertEquals("plain", loop.createTask(() -> null, "plain").getName());
     run(() -> null);
+  }
+
+  @Test
+  void ensureFutureWrapsACoroutineAndPassesAFutureThrough() {
+    // asyncio: ensure_future(coro) -> a task; ensure_future(fut, loop=other) -> ValueError.
+    Task<String> t = run(() -> Async.ensureFuture(() -> "wrapped"));
+    assertEquals("wrapped", loop.runUntilComplete(t));
+    Future<String> f = loop.createFuture();
+    assertSame(f, Async.ensureFuture(f, loop));
+    assertThrows(IllegalStateException.class, () -> Async.ensureFuture(() -> 1), "no running loop");
+    try (dev.jloop.reference.SelectorEventLoop other = new dev.jloop.reference.SelectorEventLoop()) {
+      assertThrows(IllegalArgumentException.class, () -> Async.ensureFuture(f, other));
+    }
+    assertThrows(NullPointerException.class, () -> Async.ensureFuture((Coroutine<String>) null));
   }
 
   @Test
