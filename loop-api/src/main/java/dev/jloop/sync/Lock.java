@@ -47,7 +47,7 @@ public final class Lock {
    * @throws IllegalStateException if it must wait outside a task, or on a different loop
    */
   public void acquire() {
-    if (!locked) {
+    if (!locked && allWaitersCancelled()) {
       locked = true;
       return;
     }
@@ -61,6 +61,9 @@ public final class Lock {
         waiters.remove(waiter);
       }
     } catch (CancelledException e) {
+      if (!locked) {
+        wakeUpFirst();
+      }
       throw e;
     }
     locked = true;
