@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jloop.Async;
 import dev.jloop.Coroutine;
+import dev.jloop.EventLoop;
 import dev.jloop.ExceptionContext;
 import dev.jloop.Task;
 import dev.jloop.reference.SelectorEventLoop;
@@ -14,6 +15,7 @@ import java.util.Set;
 /** Runs test bodies as tasks on a fresh reference loop, like asyncio's IsolatedAsyncioTestCase. */
 final class Loops {
   private static final double WATCHDOG_SECONDS = 20;
+  private static final double CLEANUP_SECONDS = 5;
 
   private Loops() {}
 
@@ -37,17 +39,30 @@ final class Loops {
     // a hung body stops the loop instead of hanging the build
     loop.callLater(WATCHDOG_SECONDS, loop::stop);
     Task<T> task = loop.createTask(main);
+    Throwable failure = null;
     try {
       return loop.runUntilComplete(task);
     } catch (IllegalStateException e) {
-      if (!task.done()) {
-        throw new AssertionError("test body still pending after " + WATCHDOG_SECONDS
-            + " s (a lost wake-up?): " + task, e);
+      if (task.done()) {
+        failure = e;
+        throw e;
       }
+      AssertionError hung = new AssertionError(
+          "test body still pending after " + WATCHDOG_SECONDS + " s (a lost wake-up?): " + task, e);
+      failure = hung;
+      throw hung;
+    } catch (RuntimeException | Error e) {
+      failure = e;
       throw e;
     } finally {
       try {
         cancelLeftovers(loop);
+      } catch (RuntimeException | Error e) {
+        // keep the body's own failure in front: it is the interesting one
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
       } finally {
         loop.close();
       }
@@ -61,7 +76,7 @@ final class Loops {
       return;
     }
     left.forEach(Task::cancel);
-    loop.callLater(WATCHDOG_SECONDS, loop::stop);
+    loop.callLater(CLEANUP_SECONDS, loop::stop);
     loop.runUntilComplete(loop.createTask(() -> {
       for (Task<?> t : left) {
         while (!t.done()) {
@@ -77,6 +92,20 @@ final class Loops {
     for (int i = 0; i < n; i++) {
       Async.sleep(0);
     }
+  }
+
+  /** Starts {@code n} tasks running {@code body} and awaits them all, returning their results. */
+  static <T> List<T> runTasks(int n, Coroutine<T> body) {
+    EventLoop loop = Async.getRunningLoop();
+    List<Task<T>> tasks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      tasks.add(loop.createTask(body));
+    }
+    List<T> results = new ArrayList<>();
+    for (Task<T> t : tasks) {
+      results.add(Async.await(t));
+    }
+    return results;
   }
 
   /** Awaits {@code task}, returning the exception it raised, or null if it returned normally. */
