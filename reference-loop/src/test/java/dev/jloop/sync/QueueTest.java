@@ -218,6 +218,25 @@ class QueueTest {
   }
 
   @Test
+  void wokenPutterCancelledPassesWakeUpOn() {
+    // the putter side of asyncio's "woken up by get_nowait(), but can't take the call"
+    Loops.run(() -> {
+      EventLoop loop = Async.getRunningLoop();
+      Queue<String> q = new Queue<>(1);
+      q.putNowait("first");
+      Task<?> p1 = loop.createTask(() -> { q.put("p1"); return null; });
+      Task<?> p2 = loop.createTask(() -> { q.put("p2"); return null; });
+      passes(1);
+      assertEquals("first", q.getNowait());
+      p1.cancel();
+      assertThrows(CancelledException.class, () -> Async.await(p1));
+      Async.await(p2);
+      assertEquals(List.of("p2"), drain(q));
+      return null;
+    });
+  }
+
+  @Test
   void cancelledPutterSkipped_testPutCancelledRace() {
     Loops.run(() -> {
       EventLoop loop = Async.getRunningLoop();
