@@ -14,11 +14,11 @@ import org.apiguardian.api.API;
  * tasks in the group; {@link #run} returns only when all of them are done.
  *
  * <pre>{@code
- * int sum = TaskGroup.run(tg -> {
- *   Task<Integer> a = tg.createTask(() -> fetch("a"));
- *   Task<Integer> b = tg.createTask(() -> fetch("b"));
- *   return 0;                       // the body's value is run()'s value...
- * });                               // ...returned once a and b are done
+ * List<Task<String>> pages = TaskGroup.run(tg -> List.of(
+ *     tg.createTask(() -> fetch("a")),
+ *     tg.createTask(() -> fetch("b"))));
+ * // both are done here: run() returns the body's value once every task has finished
+ * String a = pages.get(0).result();
  * }</pre>
  *
  * <p>Rules, as in asyncio:
@@ -219,15 +219,8 @@ public final class TaskGroup {
     if (isBaseError(exc) && baseError == null) {
       baseError = exc;
     }
-    if (parentTask.done()) {
-      loop.callExceptionHandler(ExceptionContext.builder(
-              "Task " + task + " has errored out but its parent task " + parentTask
-                  + " is already completed")
-          .exception(exc)
-          .put(ExceptionContext.TASK, task)
-          .build());
-      return;
-    }
+    // asyncio also handles a parent that is already done here; in Java it cannot be: the parent
+    // stays suspended in run() until every task of the group has finished.
     if (!aborting && !parentCancelRequested) {
       // Interrupt the body wherever it awaits; exit() withdraws this request afterwards.
       abort();
