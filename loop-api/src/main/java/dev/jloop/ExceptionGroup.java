@@ -28,6 +28,7 @@ public class ExceptionGroup extends RuntimeException {
    *     {@code null}
    * @throws IllegalArgumentException if {@code exceptions} is empty
    */
+  @SuppressWarnings("this-escape") // addSuppressed is final in Throwable: no subclass code runs
   public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
     super(describe(message, exceptions));
     List<Throwable> copy = new ArrayList<>(exceptions.size());

@@ -34,6 +34,16 @@ class TaskGroupCancelTest {
     return r;
   }
 
+  /** asyncio tests' {@code try: await sleep(10) finally: 1 / 0}: fails while being cancelled. */
+  private static Void failInCleanup() {
+    try {
+      Async.sleep(10);
+    } catch (CancelledException e) {
+      throw new ArithmeticException("in cleanup");
+    }
+    throw new ArithmeticException("not cancelled");
+  }
+
   private static Void sleepCountingCancel(int[] counter, int add) {
     try {
       Async.sleep(10);
@@ -82,13 +92,7 @@ class TaskGroupCancelTest {
     Loops.run(() -> {
       Task<?> r = cancelSoon(() -> TaskGroup.run(g -> {
         for (int i = 0; i < 5; i++) {
-          g.createTask(() -> {
-            try {
-              Async.sleep(10);
-            } finally {
-              throw new ArithmeticException("in cleanup");
-            }
-          });
+          g.createTask(TaskGroupCancelTest::failInCleanup);
         }
         Async.sleep(10);
         return null;
@@ -107,13 +111,7 @@ class TaskGroupCancelTest {
       boolean[] nextAwaitCancelled = {false};
       Task<?> r = cancelSoon(() -> {
         assertThrows(ExceptionGroup.class, () -> TaskGroup.run(g -> {
-          g.createTask(() -> {
-            try {
-              Async.sleep(10);
-            } finally {
-              throw new ArithmeticException("in cleanup");
-            }
-          });
+          g.createTask(TaskGroupCancelTest::failInCleanup);
           Async.sleep(10);
           return null;
         }));
@@ -137,13 +135,7 @@ class TaskGroupCancelTest {
     Loops.run(() -> {
       Task<?> r = cancelSoon(() -> TaskGroup.run(outer -> TaskGroup.run(inner -> {
         for (int i = 0; i < 5; i++) {
-          inner.createTask(() -> {
-            try {
-              Async.sleep(10);
-            } finally {
-              throw new ArithmeticException("in cleanup");
-            }
-          });
+          inner.createTask(TaskGroupCancelTest::failInCleanup);
         }
         Async.sleep(10);
         return null;
@@ -163,13 +155,7 @@ class TaskGroupCancelTest {
         outer.createTask(() -> { Async.sleep(10); return null; });
         return TaskGroup.run(inner -> {
           for (int i = 0; i < 5; i++) {
-            inner.createTask(() -> {
-              try {
-                Async.sleep(10);
-              } finally {
-                throw new ArithmeticException("in cleanup");
-              }
-            });
+            inner.createTask(TaskGroupCancelTest::failInCleanup);
           }
           Async.sleep(10);
           return null;

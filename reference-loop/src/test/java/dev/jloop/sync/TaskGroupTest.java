@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * CPython's test_taskgroups (cancellation from outside and nesting: {@link TaskGroupCancelTest}).
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@SuppressWarnings("finally") // failing in a finally block is the point, as in the asyncio tests
 class TaskGroupTest {
 
   static Set<Class<?>> errorTypes(ExceptionGroup eg) {
