@@ -1,6 +1,7 @@
 package dev.jloop.sync;
 
 import dev.jloop.CancelledException;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -136,7 +137,7 @@ public final class Barrier {
 
   @Override
   public String toString() {
-    String extra = state.name().toLowerCase(java.util.Locale.ROOT);
+    String extra = state.name().toLowerCase(Locale.ROOT);
     return "Barrier[" + (broken() ? extra : extra + ", waiters:" + nWaiting() + "/" + parties) + "]";
   }
 }

@@ -6,6 +6,7 @@ import dev.jloop.Coroutine;
 import dev.jloop.Future;
 import dev.jloop.internal.Throwing;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -91,7 +92,7 @@ public final class Lock {
    * @throws NullPointerException if {@code body} is {@code null}
    */
   public <T> T withLock(Coroutine<T> body) {
-    java.util.Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(body, "body");
     acquire();
     try {
       return body.run();
