@@ -1,0 +1,145 @@
+package dev.jloop.matrix.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import dev.jloop.matrix.model.BenchResult;
+import org.apiguardian.api.API;
+
+/**
+ * Reads benchmark results, tolerantly (see {@code docs/results-format.md}, "bench-results"): an
+ * object with a {@code results} (or {@code benchmarks}) array, or a bare array, whose entries give
+ * {@code benchmark}, {@code loop}, {@code score}, {@code error} and {@code unit}; JMH's own JSON
+ * output ({@code primaryMetric}, {@code params.loop}) is accepted too. Entries without a name or
+ * a numeric score are skipped with a warning. Malformed JSON, or nothing usable at all, is an
+ * error. Thread-safe.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class BenchReader {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> LOOP_KEYS = List.of("loop", "runtime", "impl", "provider");
+
+  /**
+   * What was read.
+   *
+   * @param results the usable entries, in file order; never empty
+   * @param warnings one line per skipped entry or oddity; never null
+   */
+  public record Bench(List<BenchResult> results, List<String> warnings) {
+    public Bench {
+      results = List.copyOf(results);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  private BenchReader() {}
+
+  /** Reads {@code file}; see the class comment for what is accepted. */
+  public static Bench read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    JsonNode tree;
+    try (InputStream in = Files.newInputStream(file)) {
+      tree = MAPPER.readTree(in);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ResultsFormatException(file, where, "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+    JsonNode entries = tree == null ? null : tree.isArray() ? tree
+        : tree.has("results") ? tree.get("results") : tree.get("benchmarks");
+    if (entries == null || !entries.isArray()) {
+      throw new ResultsFormatException(file, "$", "expected an array of benchmark results, or an "
+          + "object with a \"results\" array");
+    }
+    List<BenchResult> out = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode e = entries.get(i);
+      BenchResult r = e.isObject() ? entry(e) : null;
+      if (r == null) {
+        warnings.add(file + ": $[" + i + "]: skipped: needs a benchmark name and a numeric score");
+      } else {
+        out.add(r);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new ResultsFormatException(file, "$", "no usable benchmark results (each entry needs "
+          + "\"benchmark\" and a numeric \"score\")");
+    }
+    return new Bench(out, warnings);
+  }
+
+  private static BenchResult entry(JsonNode e) {
+    JsonNode metric = e.path("primaryMetric");
+    String name = text(e, "benchmark", "name");
+    double score = number(e.has("score") ? e.get("score") : metric.get("score"));
+    if (name == null || !Double.isFinite(score)) {
+      return null;
+    }
+    JsonNode params = e.path("params");
+    if (metric.isObject()) {
+      name = shortJmhName(name, params);
+    }
+    String loop = null;
+    for (String key : LOOP_KEYS) {
+      loop = loop != null ? loop : text(e, key, null);
+      loop = loop != null ? loop : text(params, key, null);
+    }
+    double error = number(e.has("error") ? e.get("error")
+        : e.has("scoreError") ? e.get("scoreError") : metric.get("scoreError"));
+    String unit = text(e, "unit", "scoreUnit");
+    unit = unit != null ? unit : text(metric, "scoreUnit", null);
+    return new BenchResult(name, loop == null ? "unknown" : loop, score, error,
+        unit == null ? "" : unit);
+  }
+
+  /** {@code dev.jloop.bench.EchoBench.echo} with params -> {@code EchoBench.echo [size=64]}. */
+  private static String shortJmhName(String name, JsonNode params) {
+    String[] parts = name.split("\\.");
+    String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1]
+        : name;
+    StringBuilder extra = new StringBuilder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      if (!LOOP_KEYS.contains(p.getKey())) {
+        extra.append(extra.isEmpty() ? " [" : ", ").append(p.getKey()).append('=')
+            .append(p.getValue().asText());
+      }
+    }
+    return extra.isEmpty() ? shortName : shortName + extra + "]";
+  }
+
+  private static String text(JsonNode node, String key, String alternative) {
+    JsonNode v = node.get(key);
+    if ((v == null || !v.isTextual()) && alternative != null) {
+      v = node.get(alternative);
+    }
+    return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue() : null;
+  }
+
+  private static double number(JsonNode v) {
+    if (v == null) {
+      return Double.NaN;
+    }
+    if (v.isNumber()) {
+      return v.doubleValue();
+    }
+    if (v.isTextual()) {
+      try {
+        return Double.parseDouble(v.textValue());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    return Double.NaN;
+  }
+}

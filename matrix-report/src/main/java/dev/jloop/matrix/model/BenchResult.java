@@ -1,0 +1,30 @@
+package dev.jloop.matrix.model;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * One benchmark score for one loop (or peer runtime). Strings are untrusted.
+ *
+ * @param benchmark the benchmark's name, e.g. {@code "callSoonThroughput"}; never null
+ * @param loop the loop or runtime it ran on, e.g. {@code "reference"} or {@code "netty"}; never null
+ * @param score the score; finite
+ * @param error the half-width of the error range (JMH's 99.9% interval), or NaN when unknown
+ * @param unit e.g. {@code "ops/ms"} or {@code "us/op"}; never null, may be empty
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record BenchResult(String benchmark, String loop, double score, double error, String unit) {
+  public BenchResult {
+    Objects.requireNonNull(benchmark, "benchmark");
+    Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(unit, "unit");
+    if (!Double.isFinite(score)) {
+      throw new IllegalArgumentException("score must be finite, got " + score);
+    }
+  }
+
+  /** True when the unit reads as work per time ({@code ops/ms}), where higher is better. */
+  public boolean higherIsBetter() {
+    return !unit.endsWith("/op");
+  }
+}
