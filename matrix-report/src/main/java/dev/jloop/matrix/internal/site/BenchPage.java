@@ -38,15 +38,17 @@ final class BenchPage {
       h.open("section", "class", "bench").open("h2").text(first.benchmark() + " ")
           .el("span", first.unit().isEmpty() ? "" : first.unit() + " \u00b7 "
               + (first.higherIsBetter() ? "higher is better" : "lower is better"), "class", "muted")
-          .close("h2").raw(chart(group, loops)).open("table", "class", "data").open("thead")
+          .close("h2").raw(chart(group, loops)).open("details", "class", "numbers")
+          .el("summary", "Numbers").open("table", "class", "data").open("thead")
           .open("tr").el("th", "Loop").el("th", "Score").el("th", "Error (\u00b1)")
           .el("th", "Unit").close("tr").close("thead").open("tbody");
       for (BenchResult r : group) {
-        h.open("tr").el("td", r.loop()).el("td", number(r.score()), "class", "num")
-            .el("td", Double.isNaN(r.error()) ? "\u2013" : number(r.error()), "class", "num")
+        int d = decimals(r.score());
+        h.open("tr").el("td", r.loop()).el("td", number(r.score(), d), "class", "num")
+            .el("td", Double.isNaN(r.error()) ? "\u2013" : number(r.error(), d), "class", "num")
             .el("td", r.unit()).close("tr");
       }
-      h.close("tbody").close("table").close("section");
+      h.close("tbody").close("table").close("details").close("section");
     }
     return Page.render("Benchmarks", "", Page.Nav.BENCH, true, h, null);
   }
@@ -56,26 +58,32 @@ final class BenchPage {
     for (BenchResult r : group) {
       max = Math.max(max, r.score() + (Double.isNaN(r.error()) ? 0 : Math.abs(r.error())));
     }
-    double scale = max > 0 ? (WIDTH - LABEL - VALUE) / max : 0;
+    double step = niceStep(max / 4);
+    int ticks = max > 0 ? (int) Math.ceil(max / step - 1e-9) : 4;
+    double axisMax = ticks * step;
+    double scale = (WIDTH - LABEL - VALUE) / axisMax;
+    int tickDecimals = step == Math.rint(step) ? 0
+        : Math.min(6, (int) Math.ceil(-Math.log10(step)) + 1);
     int height = group.size() * ROW + 26;
     Html s = new Html().open("svg", "class", "chart", "xmlns", "http://www.w3.org/2000/svg",
         "width", String.valueOf(WIDTH), "height", String.valueOf(height), "viewBox",
         "0 0 " + WIDTH + " " + height, "role", "img", "aria-label",
         group.get(0).benchmark() + " by loop");
-    for (int t = 0; t <= 4; t++) {
-      double x = LABEL + (WIDTH - LABEL - VALUE) * t / 4.0;
+    for (int t = 0; t <= ticks; t++) {
+      double x = LABEL + (WIDTH - LABEL - VALUE) * t / (double) ticks;
       s.empty("line", "class", "grid", "x1", fmt(x), "x2", fmt(x), "y1", "0", "y2",
               String.valueOf(height - 20)).close("line")
-          .el("text", number(max * t / 4), "x", fmt(x), "y", String.valueOf(height - 6),
+          .el("text", number(step * t, tickDecimals), "x", fmt(x), "y", String.valueOf(height - 6),
               "text-anchor", "middle", "fill", "#59636e");
     }
     int y = 4;
     for (BenchResult r : group) {
       String color = PALETTE[loops.indexOf(r.loop()) % PALETTE.length];
       double w = Math.max(0, r.score()) * scale;
-      String label = r.loop() + ": " + number(r.score())
-          + (Double.isNaN(r.error()) ? "" : " \u00b1 " + number(r.error())) + " " + r.unit();
-      s.open("g", "class", "bar", "data-loop", r.loop()).el("title", label)
+      int d = decimals(r.score());
+      String value = number(r.score(), d)
+          + (Double.isNaN(r.error()) ? "" : " \u00b1 " + number(r.error(), d)) + " " + r.unit();
+      s.open("g", "class", "bar", "data-loop", r.loop()).el("title", r.loop() + ": " + value)
           .el("text", r.loop(), "x", String.valueOf(LABEL - 8), "y", String.valueOf(y + 15),
               "text-anchor", "end")
           .empty("rect", "x", String.valueOf(LABEL), "y", String.valueOf(y), "width", fmt(w),
@@ -93,7 +101,7 @@ final class BenchPage {
                 String.valueOf(y + 5), "y2", String.valueOf(y + 15)).close("line");
         end = hi;
       }
-      s.el("text", label.substring(r.loop().length() + 2), "x", fmt(end + 6), "y",
+      s.el("text", value, "x", fmt(end + 6), "y",
           String.valueOf(y + 15)).close("g");
       y += ROW;
     }
@@ -106,14 +114,27 @@ final class BenchPage {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  static String number(double v) {
-    double a = Math.abs(v);
-    if (a >= 1000) {
-      return String.format(Locale.ROOT, "%,.0f", v);
+  /** A round axis step (1, 2, 2.5 or 5 times a power of ten) at least {@code raw}. */
+  static double niceStep(double raw) {
+    if (!(raw > 0) || !Double.isFinite(raw)) {
+      return 1;
     }
-    if (a >= 100) {
-      return String.format(Locale.ROOT, "%.1f", v);
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+      if (raw <= f * magnitude * (1 + 1e-9)) {
+        return f * magnitude;
+      }
     }
-    return String.format(Locale.ROOT, "%.3g", v);
+    return 10 * magnitude;
+  }
+
+  /** Decimals that suit a score's magnitude: 10432 -> 0, 812.3 -> 1, 21.40 -> 2, 1.234 -> 3. */
+  static int decimals(double score) {
+    double a = Math.abs(score);
+    return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+  }
+
+  static String number(double v, int decimals) {
+    return String.format(Locale.ROOT, "%,." + decimals + "f", v);
   }
 }

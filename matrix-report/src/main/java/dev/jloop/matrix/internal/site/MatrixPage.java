@@ -34,7 +34,7 @@ final class MatrixPage {
             + "open a scenario for details and the command that reproduces it.", "class", "lead")
         .append(Fmt.legend());
     filters(h, m);
-    h.open("div", "class", "tablewrap").open("table", "class", "matrix", "id", "matrix")
+    h.open("div", "class", "tablewrap matrixwrap").open("table", "class", "matrix", "id", "matrix")
         .open("thead").open("tr", "class", "cols").el("th", "Scenario", "class", "corner",
             "scope", "col");
     for (Column c : cols) {
@@ -45,7 +45,7 @@ final class MatrixPage {
     }
     h.close("tr");
     for (Level level : Level.values()) {
-      h.open("tr", "class", "score").el("th", level.name(), "scope", "row");
+      h.open("tr", "class", "score").el("th", level.name() + " passed", "scope", "row");
       for (Column c : cols) {
         h.open("td", "data-col", c.key(), "data-level", level.name())
             .append(Fmt.tally(Scores.level(m, level, c))).close("td");
@@ -113,9 +113,9 @@ final class MatrixPage {
     String shortId = s.id().startsWith(s.area() + ".") ? s.id().substring(s.area().length() + 1)
         : s.id();
     h.open("tr", "class", "sc", "data-id", s.id(), "data-level", s.level().name())
-        .open("th", "scope", "row")
+        .open("th", "scope", "row").append(Fmt.level(s.level())).text(" ")
         .el("a", shortId, "href", Names.scenarioPage(s.id()), "title", s.id() + ": " + s.rule())
-        .text(" ").append(Fmt.level(s.level())).close("th");
+        .close("th");
     int col = 0;
     for (Column c : m.columns()) {
       Result r = m.result(s, c);

@@ -19,7 +19,7 @@ final class MethodsPage {
             + "naming the method passed, not implemented when every one reported "
             + "NOT_IMPLEMENTED, partial otherwise. Skipped results are left out; all of a "
             + "loop's runs count.", "class", "lead")
-        .open("div", "class", "tablewrap").open("table", "class", "data", "id", "methods")
+        .open("div", "class", "tablewrap fit").open("table", "class", "data", "id", "methods")
         .open("thead").open("tr").el("th", "Method").el("th", "Scenarios");
     List<String> loops = m.loopIds();
     for (String loopId : loops) {

@@ -79,7 +79,10 @@
     });
     groups.forEach(function (g) {
       var visible = visibleByGroup.get(g) || [];
+      var all = g.querySelectorAll("tr.sc").length;
       g.hidden = visible.length === 0;
+      g.querySelector(".nsc").textContent = visible.length === all
+        ? all + " scenarios" : visible.length + " of " + all + " shown";
       recount(g, visible);
       var closed = collapsed.indexOf(g.getAttribute("data-area")) >= 0;
       g.classList.toggle("collapsed", closed);
