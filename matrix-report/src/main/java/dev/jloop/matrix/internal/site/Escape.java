@@ -55,8 +55,8 @@ public final class Escape {
 
   /**
    * For text inside a Markdown table cell or list item (GitHub-flavoured): HTML-significant
-   * characters become entities, Markdown punctuation is backslash-escaped, line breaks become
-   * spaces. Null becomes the empty string.
+   * characters become entities, Markdown punctuation is backslash-escaped (brackets included, so
+   * no link or image can form), line breaks become spaces. Null becomes the empty string.
    */
   public static String markdown(String s) {
     if (s == null) {
@@ -70,7 +70,7 @@ public final class Escape {
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
         case '\n', '\r' -> b.append(' ');
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '(', ')' -> b.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~' -> b.append('\\').append(c);
         default -> b.append(isForbiddenControl(c) ? '\uFFFD' : c);
       }
     }

@@ -58,7 +58,7 @@ final class MarkdownReport {
           .append("\n\n");
       for (Tier t : List.of(Tier.SUPPORTED, Tier.PARTIAL, Tier.NOT_IMPLEMENTED)) {
         List<String> names = tiers.entrySet().stream().filter(e -> e.getValue() == t)
-            .map(e -> "`" + e.getKey().replace("`", "") + "`").toList();
+            .map(e -> Escape.markdown(e.getKey())).toList();
         b.append("- **").append(t.title()).append("** (").append(names.size()).append("): ")
             .append(names.isEmpty() ? "none" : String.join(", ", names)).append('\n');
       }
