@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
 /**
  * Reads benchmark results, tolerantly (see {@code docs/results-format.md}, "bench-results"): an
  * object with a {@code results} (or {@code benchmarks}) array, or a bare array, whose entries give
- * {@code benchmark}, {@code loop}, {@code score}, {@code error} and {@code unit}; JMH's own JSON
+ * {@code benchmark}, {@code loop} (or {@code label}, or {@code loop} with {@code backend}),
+ * {@code score}, {@code error}, {@code unit} and optionally {@code higherIsBetter}; JMH's own JSON
  * output ({@code primaryMetric}, {@code params.loop}) is accepted too. Entries without a name or
  * a numeric score are skipped with a warning. Malformed JSON, or nothing usable at all, is an
  * error. Thread-safe.
@@ -27,6 +28,8 @@ import org.apiguardian.api.API;
 public final class BenchReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final List<String> LOOP_KEYS = List.of("loop", "runtime", "impl", "provider");
+  private static final List<String> NOT_PARAMS = List.of("loop", "runtime", "impl", "provider",
+      "backend", "label");
 
   /**
    * What was read.
@@ -89,17 +92,27 @@ public final class BenchReader {
     if (metric.isObject()) {
       name = shortJmhName(name, params);
     }
-    String loop = null;
-    for (String key : LOOP_KEYS) {
-      loop = loop != null ? loop : text(e, key, null);
-      loop = loop != null ? loop : text(params, key, null);
+    String loop = text(e, "label", null);
+    if (loop == null) {
+      for (String key : LOOP_KEYS) {
+        loop = loop != null ? loop : text(e, key, null);
+        loop = loop != null ? loop : text(params, key, null);
+      }
+      String backend = text(e, "backend", null);
+      backend = backend != null ? backend : text(params, "backend", null);
+      if (loop != null && backend != null) {
+        loop = loop + " (" + backend + ")";
+      }
     }
     double error = number(e.has("error") ? e.get("error")
         : e.has("scoreError") ? e.get("scoreError") : metric.get("scoreError"));
     String unit = text(e, "unit", "scoreUnit");
     unit = unit != null ? unit : text(metric, "scoreUnit", null);
-    return new BenchResult(name, loop == null ? "unknown" : loop, score, error,
-        unit == null ? "" : unit);
+    unit = unit == null ? "" : unit;
+    JsonNode higher = e.get("higherIsBetter");
+    return new BenchResult(name, loop == null ? "unknown" : loop, score, error, unit,
+        higher != null && higher.isBoolean() ? higher.booleanValue()
+            : BenchResult.higherIsBetter(unit));
   }
 
   /** {@code dev.jloop.bench.EchoBench.echo} with params -> {@code EchoBench.echo [size=64]}. */
@@ -110,7 +123,7 @@ public final class BenchReader {
     StringBuilder extra = new StringBuilder();
     for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> p = it.next();
-      if (!LOOP_KEYS.contains(p.getKey())) {
+      if (!NOT_PARAMS.contains(p.getKey())) {
         extra.append(extra.isEmpty() ? " [" : ", ").append(p.getKey()).append('=')
             .append(p.getValue().asText());
       }

@@ -22,8 +22,8 @@ class BenchReaderTest {
     BenchReader.Bench b = BenchReader.read(Fixtures.write(tmp, "b.json", BenchFixture.document()));
     assertEquals(8, b.results().size());
     BenchResult first = b.results().get(0);
-    assertEquals(new BenchResult("callSoon throughput", "reference", 10432.5, 211.4, "ops/ms"),
-        first);
+    assertEquals(new BenchResult("callSoon throughput", "reference", 10432.5, 211.4, "ops/ms",
+        true), first);
     assertTrue(first.higherIsBetter());
     assertTrue(!b.results().get(5).higherIsBetter(), "us/op: lower is better");
     assertTrue(b.warnings().isEmpty());
@@ -35,11 +35,33 @@ class BenchReaderTest {
     Files.writeString(f, "[{\"name\": \"echo\", \"runtime\": \"uvloop\", \"score\": \"12.5\","
         + " \"scoreError\": 0.5, \"scoreUnit\": \"us/op\"}, {\"benchmark\": \"x\", \"score\": 1}]");
     BenchReader.Bench b = BenchReader.read(f);
-    assertEquals(new BenchResult("echo", "uvloop", 12.5, 0.5, "us/op"), b.results().get(0));
+    assertEquals(new BenchResult("echo", "uvloop", 12.5, 0.5, "us/op", false), b.results().get(0));
     BenchResult bare = b.results().get(1);
     assertEquals("unknown", bare.loop());
     assertTrue(Double.isNaN(bare.error()));
     assertEquals("", bare.unit());
+  }
+
+  @Test
+  void readsTheBenchModulesFormat() throws IOException {
+    Path f = tmp.resolve("bench-results.json");
+    Files.writeString(f, """
+        {"format": "jloop-bench-results/1", "results": [
+          {"benchmark": "call_soon", "loop": "reference", "runtime": "jvm",
+           "backend": "continuation", "label": "jloop reference (continuation)",
+           "score": 9.5, "error": 0.2, "unit": "ns/op", "higherIsBetter": false},
+          {"benchmark": "call_soon", "loop": "reference", "runtime": "jvm",
+           "backend": "virtual", "score": 11.0, "error": null, "unit": "ns/op"},
+          {"benchmark": "call_soon", "loop": "uvloop", "runtime": "cpython", "label": "uvloop",
+           "score": null, "error": null, "unit": "ns/op"}]}
+        """);
+    BenchReader.Bench b = BenchReader.read(f);
+    assertEquals(new BenchResult("call_soon", "jloop reference (continuation)", 9.5, 0.2, "ns/op",
+        false), b.results().get(0));
+    assertEquals("reference (virtual)", b.results().get(1).loop(), "one bar per backend");
+    assertTrue(Double.isNaN(b.results().get(1).error()), "null error means unknown");
+    assertEquals(2, b.results().size(), "an entry without a score is skipped");
+    assertEquals(1, b.warnings().size());
   }
 
   @Test
