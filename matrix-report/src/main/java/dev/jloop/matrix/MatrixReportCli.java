@@ -166,7 +166,8 @@ public final class MatrixReportCli implements Callable<Integer> {
   private static String describe(List<RunResults> read) {
     StringBuilder b = new StringBuilder();
     for (RunResults r : read) {
-      b.append(b.isEmpty() ? "" : "; ").append(r.run().loops().size()).append(" loops, ")
+      int loops = r.run().loops().size();
+      b.append(b.isEmpty() ? "" : "; ").append(loops).append(loops == 1 ? " loop, " : " loops, ")
           .append(r.scenarios().size()).append(" scenarios, ").append(r.results().size())
           .append(" results (").append(r.run().info().host().jdk()).append(", ")
           .append(r.run().info().host().os()).append(')');
