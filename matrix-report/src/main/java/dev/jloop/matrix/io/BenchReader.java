@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,8 +120,7 @@ public final class BenchReader {
     String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1]
         : name;
     StringBuilder extra = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> p = it.next();
+    for (Map.Entry<String, JsonNode> p : params.properties()) {
       if (!NOT_PARAMS.contains(p.getKey())) {
         extra.append(extra.isEmpty() ? " [" : ", ").append(p.getKey()).append('=')
             .append(p.getValue().asText());

@@ -1,6 +1,8 @@
 package dev.jloop.matrix.model;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -19,8 +21,8 @@ public record RunInfo(Instant startedAt, long durationMs, Host host, Map<String,
   public RunInfo {
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(host, "host");
-    config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
-        Objects.requireNonNull(config, "config")));
+    config = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(config,
+        "config")));
     if (durationMs < 0) {
       throw new IllegalArgumentException("durationMs must not be negative: " + durationMs);
     }

@@ -1,5 +1,7 @@
 package dev.jloop.matrix.internal.site;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import dev.jloop.matrix.model.Column;
 import dev.jloop.matrix.model.Matrix;
 import dev.jloop.matrix.model.Result;
@@ -12,8 +14,8 @@ final class ScenarioPage {
   static String render(Matrix m, Scenario s, boolean hasBench) {
     Html h = new Html();
     h.open("div", "class", "crumbs").el("a", "Matrix", "href", "../index.html").text(" \u203a ")
-        .el("a", s.area(), "href", "../index.html#area=" + java.net.URLEncoder.encode(s.area(),
-            java.nio.charset.StandardCharsets.UTF_8))
+        .el("a", s.area(), "href", "../index.html#area="
+            + URLEncoder.encode(s.area(), StandardCharsets.UTF_8))
         .close("div")
         .el("h1", s.id(), "class", "mono").el("p", s.rule(), "class", "lead")
         .open("dl", "class", "facts")
