@@ -8,6 +8,8 @@ import dev.jloop.Future;
 import dev.jloop.Handle;
 import dev.jloop.TaskFactory;
 import dev.jloop.TimerHandle;
+import dev.jloop.reference.net.Networking;
+import dev.jloop.reference.net.SelectorNetworking;
 import dev.jloop.spi.RunningLoop;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -38,7 +40,7 @@ import org.apiguardian.api.API;
  * threads (executor jobs in particular) can call {@link #callSoonThreadsafe} at any time.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public class SelectorEventLoop implements EventLoop {
+public class SelectorEventLoop implements EventLoop, SelectorNetworking {
   private static final System.Logger LOG = System.getLogger("dev.jloop");
   /** Resolution of {@link System#nanoTime()}, asyncio's {@code _clock_resolution}: 1 ns. */
   private static final double CLOCK_RESOLUTION = 1e-9;
@@ -62,6 +64,7 @@ public class SelectorEventLoop implements EventLoop {
   private double slowCallbackDuration = 0.1;
   private ExceptionHandler exceptionHandler;
   private TaskFactory taskFactory;
+  private Networking networking;
 
   /** A loop on a new {@link SelectorIoHandler}. */
   public SelectorEventLoop() {
@@ -77,6 +80,16 @@ public class SelectorEventLoop implements EventLoop {
   /** The multiplexer. */
   public IoHandler ioHandler() {
     return io;
+  }
+
+  /** The stream-networking engine (internal), made on first use. */
+  @Override
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public final Networking networking() {
+    if (networking == null) {
+      networking = new Networking(this);
+    }
+    return networking;
   }
 
   // ---- running ----
