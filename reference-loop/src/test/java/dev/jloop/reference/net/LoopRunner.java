@@ -6,14 +6,14 @@ import dev.jloop.Task;
 import dev.jloop.TimerHandle;
 
 /** Runs test bodies on a loop with a watchdog, so that a hang fails the test instead. */
-final class LoopRunner {
+public final class LoopRunner {
   /** The watchdog's default budget, in seconds: generous, for a loaded machine. */
   static final double TIMEOUT = 60;
 
   private LoopRunner() {}
 
   /** Runs {@code body} as a task; cancels it (the test then fails) after {@code seconds}. */
-  static <T> T run(EventLoop loop, double seconds, Coroutine<T> body) {
+  public static <T> T run(EventLoop loop, double seconds, Coroutine<T> body) {
     Task<T> task = loop.createTask(body);
     TimerHandle watchdog = loop.callLater(seconds, () -> task.cancel("test timed out after " + seconds + " s"));
     try {
@@ -23,7 +23,7 @@ final class LoopRunner {
     }
   }
 
-  static <T> T run(EventLoop loop, Coroutine<T> body) {
+  public static <T> T run(EventLoop loop, Coroutine<T> body) {
     return run(loop, TIMEOUT, body);
   }
 }
