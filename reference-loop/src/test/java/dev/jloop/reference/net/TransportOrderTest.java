@@ -34,8 +34,13 @@ class TransportOrderTest {
     loop.close();
   }
 
-  static int port(Server server) throws Exception {
-    return ((InetSocketAddress) server.sockets().get(0).getLocalAddress()).getPort();
+  /** The port of the server's first socket. */
+  public static int port(Server server) {
+    try {
+      return ((InetSocketAddress) server.sockets().get(0).getLocalAddress()).getPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
