@@ -66,7 +66,7 @@ final class ChannelRegistration implements SelectorIoHandler.KeyHandler {
 
   /** asyncio's {@code _ensure_fd_no_transport}: user callbacks may not touch a transport's channel. */
   void ensureNoTransport() {
-    if (owner instanceof SocketTransport t && !t.isClosing()) {
+    if (owner instanceof SelectorTransport t && !t.isClosing()) {
       throw new IllegalStateException("the channel is used by transport " + t);
     }
   }

@@ -27,7 +27,7 @@ final class ServerImpl implements Server {
   private final Supplier<? extends BaseProtocol> factory;
   private final int backlog;
   private final Runnable onClose;
-  private final Set<SocketTransport> clients = new LinkedHashSet<>();
+  private final Set<SelectorTransport> clients = new LinkedHashSet<>();
   private List<ServerSocketChannel> sockets;
   private List<Future<Void>> waiters = new ArrayList<>();
   private boolean serving;
@@ -45,11 +45,11 @@ final class ServerImpl implements Server {
     this.onClose = onClose;
   }
 
-  void attach(SocketTransport t) {
+  void attach(SelectorTransport t) {
     clients.add(t);
   }
 
-  void detach(SocketTransport t) {
+  void detach(SelectorTransport t) {
     clients.remove(t);
     if (clients.isEmpty() && sockets == null) {
       wakeup();
@@ -192,14 +192,14 @@ final class ServerImpl implements Server {
 
   @Override
   public void closeClients() {
-    for (SocketTransport t : List.copyOf(clients)) {
+    for (SelectorTransport t : List.copyOf(clients)) {
       t.close();
     }
   }
 
   @Override
   public void abortClients() {
-    for (SocketTransport t : List.copyOf(clients)) {
+    for (SelectorTransport t : List.copyOf(clients)) {
       t.abort();
     }
   }

@@ -5,11 +5,8 @@ import dev.jloop.Handle;
 import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.BufferedProtocol;
 import dev.jloop.io.Protocol;
-import dev.jloop.io.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -22,36 +19,19 @@ import java.util.Objects;
  * <p>Call order, as asyncio's: {@code connectionMade} in the pass after construction, then
  * reading starts; data callbacks; {@code eofReceived} at most once (returning {@code true}
  * keeps the write side open); {@code connectionLost} exactly once, {@code null} after a clean
- * close or EOF, else the error. Writes go straight to the socket while nothing is buffered;
- * the rest is buffered with asyncio's flow control. Loop thread only.
- *
- * <p>States: {@code OPEN -> CLOSING} ({@link #close()} with data still buffered: the buffer is
- * flushed) {@code -> LOST} (connectionLost scheduled) {@code -> CLOSED} (connectionLost called,
- * socket closed). {@code OPEN -> LOST} directly on an empty close, an abort or an error.
+ * close or EOF, else the error. A {@link Protocol} gets a new array per read (up to 256 KiB,
+ * read through one buffer shared by the loop); a {@link BufferedProtocol} gets the bytes in its
+ * own buffer. Writes go straight to the socket while nothing is buffered; the rest is buffered
+ * with asyncio's flow control. Loop thread only.
  */
-final class SocketTransport implements Transport {
-  enum State { OPEN, CLOSING, LOST, CLOSED }
-
-  private final NetContext ctx;
-  private final SocketChannel channel;
-  private final ChannelRegistration reg;
+final class SocketTransport extends SelectorTransport {
   private final Handle readHandle;
   private final Handle writeHandle;
-  private final SocketAddress sockname;
-  private final SocketAddress peername;
-  private final WriteQueue buffer = new WriteQueue();
-  private final FlowControl flow = new FlowControl();
-  private BaseProtocol protocol;
   private Protocol dataProtocol;
   private BufferedProtocol bufferedProtocol;
-  private ServerImpl server;
-  private State state = State.OPEN;
   private boolean readingPaused;
   private boolean eofReceived;
   private boolean eofWritten;
-  private int lostWrites;
-  private Future<Void> emptyWaiter;
-  private Future<?> sendfileOp;
 
   /**
    * Takes over {@code channel} (connected, non-blocking) and schedules, in order:
@@ -62,12 +42,9 @@ final class SocketTransport implements Transport {
    */
   SocketTransport(NetContext ctx, SocketChannel channel, BaseProtocol protocol,
       Future<Void> waiter, ServerImpl server) {
-    this.ctx = ctx;
-    this.channel = channel;
+    super(ctx, channel, server);
     setProtocol(protocol);
-    this.sockname = address(channel, true);
-    this.peername = address(channel, false);
-    if (sockname instanceof InetSocketAddress) {
+    if (sockname() instanceof InetSocketAddress) {
       try {
         // asyncio's _set_nodelay: small writes go out without waiting for an ACK.
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -75,18 +52,9 @@ final class SocketTransport implements Transport {
         // not fatal: the connection works with Nagle's algorithm too
       }
     }
-    this.reg = ChannelRegistration.of(ctx, channel);
-    reg.removeAndCancelReader();
-    reg.removeAndCancelWriter();
-    reg.setOwner(this);
     this.readHandle = new Handle(ctx.loop, this::readReady);
     this.writeHandle = new Handle(ctx.loop, this::writeReady);
-    this.server = server;
-    if (server != null) {
-      server.attach(this);
-    }
-    BaseProtocol first = protocol;
-    ctx.loop.callSoon(() -> first.connectionMade(this));
+    ctx.loop.callSoon(() -> protocol.connectionMade(this));
     ctx.loop.callSoon(this::startReading);
     if (waiter != null) {
       ctx.loop.callSoon(() -> {
@@ -95,26 +63,6 @@ final class SocketTransport implements Transport {
         }
       });
     }
-  }
-
-  private static SocketAddress address(SocketChannel ch, boolean local) {
-    try {
-      return local ? ch.getLocalAddress() : ch.getRemoteAddress();
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  SocketChannel channel() {
-    return channel;
-  }
-
-  State state() {
-    return state;
-  }
-
-  boolean isProtocolPaused() {
-    return flow.isPaused();
   }
 
   private void startReading() {
@@ -183,7 +131,7 @@ final class SocketTransport implements Transport {
       protocolError(e, "Fatal error: protocol.get_buffer() call failed.");
       return;
     } finally {
-      buf.position(pos);
+      buf.position(pos); // the bytes are at position..position+n, as the contract says
     }
     if (n <= 0) {
       if (n < 0) {
@@ -290,20 +238,10 @@ final class SocketTransport implements Transport {
     if (eofWritten) {
       throw new IllegalStateException("Cannot call write() after write_eof()");
     }
-    if (emptyWaiter != null) {
+    if (sendfileInProgress()) {
       throw new IllegalStateException("unable to write; sendfile is in progress");
     }
-    if (length == 0) {
-      return false;
-    }
-    if (state == State.LOST || state == State.CLOSED) {
-      // asyncio drops such writes and, from the 5th on, logs that the socket is gone.
-      if (++lostWrites == NetContext.LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
-        NetContext.LOG.log(System.Logger.Level.WARNING, "socket.send() raised exception.");
-      }
-      return false;
-    }
-    return true;
+    return length > 0 && !dropLostWrite();
   }
 
   private void writeReady() {
@@ -324,9 +262,7 @@ final class SocketTransport implements Transport {
       return;
     }
     reg.removeWriter();
-    if (emptyWaiter != null && !emptyWaiter.done()) {
-      emptyWaiter.setResult(null);
-    }
+    bufferEmptied();
     if (state == State.CLOSING) {
       state = State.LOST;
       callConnectionLost(null);
@@ -359,133 +295,7 @@ final class SocketTransport implements Transport {
     return true;
   }
 
-  @Override
-  public long getWriteBufferSize() {
-    return buffer.size();
-  }
-
-  @Override
-  public void setWriteBufferLimits(int high, int low) {
-    flow.setLimits(high, low);
-    flow.maybePause(buffer.size(), protocol, ctx, this);
-  }
-
-  @Override
-  public WaterMarks getWriteBufferLimits() {
-    return flow.limits();
-  }
-
-  // ---- closing ----
-
-  @Override
-  public boolean isClosing() {
-    return state != State.OPEN;
-  }
-
-  @Override
-  public void close() {
-    if (state != State.OPEN) {
-      return;
-    }
-    state = State.CLOSING;
-    reg.removeReader();
-    if (buffer.isEmpty()) {
-      state = State.LOST;
-      reg.removeWriter();
-      ctx.loop.callSoon(() -> callConnectionLost(null));
-    }
-  }
-
-  @Override
-  public void abort() {
-    forceClose(null);
-  }
-
-  private void forceClose(Throwable exc) {
-    if (state == State.LOST || state == State.CLOSED) {
-      return;
-    }
-    if (!buffer.isEmpty()) {
-      buffer.clear();
-      reg.removeWriter();
-    }
-    reg.removeReader();
-    state = State.LOST;
-    ctx.loop.callSoon(() -> callConnectionLost(exc));
-  }
-
-  /** An OS error: the connection is lost with {@code exc}; only non-I/O errors are reported. */
-  private void fatalError(Throwable exc, String message) {
-    if (!(exc instanceof IOException)) {
-      ctx.report(message, exc, this, protocol);
-    } else if (ctx.loop.isDebug()) {
-      NetContext.LOG.log(System.Logger.Level.DEBUG, this + ": " + message, exc);
-    }
-    forceClose(exc);
-  }
-
-  private void protocolError(Throwable t, String message) {
-    if (NetContext.isFatal(t)) {
-      throw (VirtualMachineError) t;
-    }
-    fatalError(t, message);
-  }
-
-  private void callConnectionLost(Throwable exc) {
-    if (state == State.CLOSED) {
-      return;
-    }
-    state = State.CLOSED;
-    try {
-      protocol.connectionLost(exc);
-    } finally {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        NetContext.LOG.log(System.Logger.Level.DEBUG, "closing " + channel, e);
-      }
-      if (server != null) {
-        server.detach(this);
-        server = null;
-      }
-      failEmptyWaiter(new SocketException("Connection is closed by peer"));
-    }
-  }
-
-  // ---- sendfile support ----
-
-  /** asyncio's {@code _make_empty_waiter}: done once the write buffer is empty. */
-  Future<Void> makeEmptyWaiter() {
-    if (emptyWaiter != null) {
-      throw new IllegalStateException("Empty waiter is already set");
-    }
-    emptyWaiter = ctx.loop.createFuture();
-    if (buffer.isEmpty()) {
-      emptyWaiter.setResult(null);
-    }
-    return emptyWaiter;
-  }
-
-  void resetEmptyWaiter() {
-    emptyWaiter = null;
-    sendfileOp = null;
-  }
-
-  /** A zero-copy send on this transport's socket, failed if the connection goes away. */
-  void trackSendfile(Future<?> op) {
-    sendfileOp = op;
-  }
-
-  private void failEmptyWaiter(Throwable exc) {
-    if (emptyWaiter != null && !emptyWaiter.done()) {
-      emptyWaiter.setException(exc);
-    }
-    if (sendfileOp != null && !sendfileOp.done()) {
-      sendfileOp.setException(exc);
-    }
-  }
-
-  // ---- protocol and info ----
+  // ---- protocol ----
 
   @Override
   public void setProtocol(BaseProtocol protocol) {
@@ -504,23 +314,7 @@ final class SocketTransport implements Transport {
   }
 
   @Override
-  public BaseProtocol getProtocol() {
-    return protocol;
-  }
-
-  @Override
-  public Object getExtraInfo(String name) {
-    return switch (name) {
-      case "peername" -> peername;
-      case "sockname" -> sockname;
-      case "socket" -> channel;
-      default -> null;
-    };
-  }
-
-  @Override
   public String toString() {
-    return "SocketTransport[" + state + (readingPaused ? " paused" : "")
-        + ", peer=" + peername + ", bufsize=" + buffer.size() + "]";
+    return super.toString() + (readingPaused ? "[reading paused]" : "");
   }
 }
