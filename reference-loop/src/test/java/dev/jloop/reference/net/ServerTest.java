@@ -200,16 +200,27 @@ class ServerTest {
   @Test
   void closeClientsAndAbortClients() {
     LoopRunner.run(loop, () -> {
-      Server server = Async.await(loop.createServer(Echo::new, "127.0.0.1", 0));
+      List<Recorder> accepted = new ArrayList<>();
+      Server server = Async.await(loop.createServer(() -> {
+        Recorder r = new Recorder(loop);
+        accepted.add(r);
+        return r;
+      }, "127.0.0.1", 0));
       Recorder c1 = connect(TransportOrderTest.port(server));
-      Async.await(c1.made);
-      Async.sleep(0.02);
+      while (accepted.isEmpty()) {
+        Async.sleep(0.005);
+      }
+      Async.await(accepted.get(0).made);
       server.closeClients();
       Async.await(c1.eof); // a clean close: the client sees EOF
       assertNull(Async.await(c1.lost));
       Recorder c2 = connect(TransportOrderTest.port(server));
-      Async.sleep(0.02);
+      while (accepted.size() < 2) {
+        Async.sleep(0.005);
+      }
+      Async.await(accepted.get(1).made);
       server.abortClients();
+      assertNull(Async.await(accepted.get(1).lost), "asyncio: abort() loses the connection with None");
       Async.await(c2.lost);
       server.close();
       Async.await(server.waitClosed());
