@@ -55,10 +55,29 @@ public final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
   }
 
   /**
-   * The JDK keeps a socket of its own open from the first channel it opens (a probe in
-   * {@code sun.nio.ch.Net}): open each kind once so that the baseline includes it.
+   * The JDK keeps descriptors of its own open for good: a socket from the first channel it
+   * opens (a probe in {@code sun.nio.ch.Net}), and the epoll instances of its virtual-thread
+   * I/O pollers, started the first time a virtual thread blocks on a socket (task bodies do, on
+   * the virtual-thread coroutine backend). Start them all so that the baseline includes them.
    */
   private static void warmUp() throws IOException {
+    try (java.nio.channels.ServerSocketChannel srv = java.nio.channels.ServerSocketChannel.open()) {
+      srv.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      Thread reader = Thread.ofVirtual().start(() -> {
+        try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(srv.getLocalAddress())) {
+          c.read(java.nio.ByteBuffer.allocate(1)); // parks on the poller until the byte comes
+        } catch (IOException ignored) {
+          // only the poller's start-up matters here
+        }
+      });
+      try (java.nio.channels.SocketChannel s = srv.accept()) {
+        Thread.sleep(50);
+        s.write(java.nio.ByteBuffer.wrap(new byte[1]));
+        reader.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try (java.nio.channels.Selector sel = java.nio.channels.Selector.open();
          java.nio.channels.ServerSocketChannel tcp = java.nio.channels.ServerSocketChannel.open();
          java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open();
