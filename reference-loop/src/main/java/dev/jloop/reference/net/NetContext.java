@@ -25,6 +25,7 @@ final class NetContext {
   final SelectorEventLoop loop;
   final Selector selector;
   private ByteBuffer readBuffer;
+  private ByteBuffer writeBuffer;
 
   NetContext(SelectorEventLoop loop) {
     this.loop = loop;
@@ -41,6 +42,17 @@ final class NetContext {
       readBuffer = ByteBuffer.allocateDirect(MAX_READ);
     }
     return readBuffer.clear();
+  }
+
+  /**
+   * The shared send buffer, cleared: a direct write copies the caller's array here once (NIO
+   * would copy a heap buffer into a temporary direct one anyway), so sending allocates nothing.
+   */
+  ByteBuffer writeBuffer() {
+    if (writeBuffer == null) {
+      writeBuffer = ByteBuffer.allocateDirect(MAX_READ);
+    }
+    return writeBuffer.clear();
   }
 
   /**

@@ -196,7 +196,7 @@ final class SocketTransport extends SelectorTransport {
     int off = 0;
     if (buffer.isEmpty()) {
       try {
-        off = channel.write(ByteBuffer.wrap(data)); // try to send now, as asyncio does
+        off = sendNow(data); // try to send now, as asyncio does
       } catch (IOException e) {
         fatalError(e, "Fatal write error on socket transport");
         return;
@@ -231,6 +231,22 @@ final class SocketTransport extends SelectorTransport {
     }
     buffer.add(data);
     flow.maybePause(buffer.size(), protocol, ctx, this);
+  }
+
+  /** Sends what the socket takes now, through the loop's direct buffer; returns the count. */
+  private int sendNow(byte[] data) throws IOException {
+    int off = 0;
+    while (off < data.length) {
+      ByteBuffer direct = ctx.writeBuffer();
+      int chunk = Math.min(direct.capacity(), data.length - off);
+      direct.put(data, off, chunk).flip();
+      int n = channel.write(direct);
+      off += n;
+      if (n < chunk) {
+        break; // the socket is full
+      }
+    }
+    return off;
   }
 
   /** The checks of asyncio's {@code write}; false when the data must be dropped. */
