@@ -95,7 +95,10 @@ final class ChannelRegistration implements SelectorIoHandler.KeyHandler {
     updateInterest();
   }
 
-  /** Removes the reader; returns whether one was set. The removed handle is cancelled. */
+  /**
+   * Removes the reader but leaves the handle usable (a transport re-adds its own); returns
+   * whether one was set.
+   */
   boolean removeReader() {
     Handle old = reader;
     if (old == null) {
@@ -106,7 +109,7 @@ final class ChannelRegistration implements SelectorIoHandler.KeyHandler {
     return true;
   }
 
-  /** Removes the writer; returns whether one was set. */
+  /** Removes the writer but leaves the handle usable; returns whether one was set. */
   boolean removeWriter() {
     Handle old = writer;
     if (old == null) {
@@ -117,7 +120,7 @@ final class ChannelRegistration implements SelectorIoHandler.KeyHandler {
     return true;
   }
 
-  /** Removes and cancels the reader (a user's callback may be shared by nobody else). */
+  /** Removes the reader and cancels it, so that a run already queued is skipped (asyncio). */
   boolean removeAndCancelReader() {
     Handle old = reader;
     boolean had = removeReader();
@@ -127,7 +130,7 @@ final class ChannelRegistration implements SelectorIoHandler.KeyHandler {
     return had;
   }
 
-  /** Removes and cancels the writer. */
+  /** Removes the writer and cancels it, as {@link #removeAndCancelReader()}. */
   boolean removeAndCancelWriter() {
     Handle old = writer;
     boolean had = removeWriter();

@@ -40,11 +40,12 @@ final class SockOps {
     }
     ChannelRegistration reg = prepare(sock);
     Future<byte[]> f = ctx.loop.createFuture();
+    if (n == 0) {
+      f.setResult(new byte[0]); // asyncio: recv(0) returns b'' at once
+      return f;
+    }
     ByteBuffer buf = ByteBuffer.allocate(n);
-    if (n == 0 || tryRecv(sock, buf, f)) {
-      if (n == 0) {
-        f.setResult(new byte[0]);
-      }
+    if (tryRecv(sock, buf, f)) {
       return f;
     }
     onReadable(reg, f, () -> tryRecv(sock, buf, f));
@@ -74,10 +75,11 @@ final class SockOps {
     }
     ChannelRegistration reg = prepare(sock);
     Future<Integer> f = ctx.loop.createFuture();
-    if (!buffer.hasRemaining() || tryRecvInto(sock, buffer, f)) {
-      if (!f.done()) {
-        f.setResult(0);
-      }
+    if (!buffer.hasRemaining()) {
+      f.setResult(0);
+      return f;
+    }
+    if (tryRecvInto(sock, buffer, f)) {
       return f;
     }
     onReadable(reg, f, () -> tryRecvInto(sock, buffer, f));
