@@ -203,4 +203,23 @@ class ReadinessTest {
     assertThrows(IllegalStateException.class, () -> loop.addReader(pipe.source(), () -> {}));
     assertFalse(loop.removeReader(pipe.source()), "asyncio: remove_reader on a closed loop is False");
   }
+
+  /** asyncio's _check_thread in debug mode: loop-only methods refuse other threads. */
+  @Test
+  void debugModeRefusesOtherThreads() {
+    loop.setDebug(true);
+    Throwable[] seen = new Throwable[1];
+    LoopRunner.run(loop, () -> {
+      Thread other = Thread.ofPlatform().start(() -> {
+        try {
+          loop.addReader(pipe.source(), () -> {});
+        } catch (Throwable t) {
+          seen[0] = t;
+        }
+      });
+      other.join(10_000);
+      return null;
+    });
+    assertTrue(seen[0] instanceof IllegalStateException, "got " + seen[0]);
+  }
 }
