@@ -26,7 +26,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public interface EventLoop
-    extends AutoCloseable, EventLoopNetworking, EventLoopDatagrams, EventLoopProcesses {
+    extends AutoCloseable, EventLoopNetworking, EventLoopDatagrams, EventLoopResolver,
+        EventLoopProcesses {
 
   // ---- running and stopping ----
 
