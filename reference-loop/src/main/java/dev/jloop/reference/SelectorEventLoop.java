@@ -10,6 +10,8 @@ import dev.jloop.TaskFactory;
 import dev.jloop.TimerHandle;
 import dev.jloop.reference.net.Networking;
 import dev.jloop.reference.net.SelectorNetworking;
+import dev.jloop.reference.internal.ProcServices;
+import dev.jloop.reference.internal.SelectorProcesses;
 import dev.jloop.spi.RunningLoop;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -40,7 +42,7 @@ import org.apiguardian.api.API;
  * threads (executor jobs in particular) can call {@link #callSoonThreadsafe} at any time.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public class SelectorEventLoop implements EventLoop, SelectorNetworking {
+public class SelectorEventLoop implements EventLoop, SelectorNetworking, SelectorProcesses {
   private static final System.Logger LOG = System.getLogger("dev.jloop");
   /** Resolution of {@link System#nanoTime()}, asyncio's {@code _clock_resolution}: 1 ns. */
   private static final double CLOCK_RESOLUTION = 1e-9;
@@ -55,6 +57,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking {
   private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final ExecutorSupport executors = new ExecutorSupport(this);
+  private final ProcServices proc = new ProcServices(this);
 
   private long timerSequence;
   private volatile Thread thread;
@@ -90,6 +93,20 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking {
       networking = new Networking(this);
     }
     return networking;
+  }
+
+  /**
+   * The datagram, resolver, pipe, subprocess and signal engine (internal), after checking that
+   * the loop is open and, in debug mode, the thread.
+   */
+  @Override
+  @API(status = API.Status.INTERNAL, since = "0.1")
+  public final ProcServices procServices() {
+    checkClosed();
+    if (debug) {
+      checkThread();
+    }
+    return proc;
   }
 
   // ---- running ----
@@ -173,6 +190,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking {
     timers.clear();
     fromOtherThreads.clear();
     executors.closeNoWait();
+    proc.close();
     io.close();
   }
 

@@ -1,0 +1,297 @@
+package dev.jloop.reference.internal.udp;
+
+import dev.jloop.Future;
+import dev.jloop.io.BaseProtocol;
+import dev.jloop.io.DatagramProtocol;
+import dev.jloop.io.DatagramTransport;
+import dev.jloop.io.WriteTransport;
+import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.internal.ChannelWatch;
+import dev.jloop.reference.internal.TransportErrors;
+import dev.jloop.reference.internal.WriteFlow;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * asyncio's {@code _SelectorDatagramTransport} on a non-blocking {@link DatagramChannel}.
+ *
+ * <p>One datagram is received per readiness event. {@code sendto} sends at once when nothing is
+ * buffered; a datagram that would block is buffered (with the writer watching the channel) and
+ * counted as its length plus an 8-byte header. Receive and send errors that are
+ * {@link IOException}s go to {@code errorReceived} and the endpoint stays open; anything else is
+ * fatal: reported to the exception handler, then {@code connectionLost(exc)}. Loop thread only.
+ */
+public final class SelectorDatagramTransport implements DatagramTransport {
+  /** asyncio 3.12+'s {@code _header_size}: the UDP header, counted per buffered datagram. */
+  static final int HEADER_SIZE = 8;
+
+  private record Outgoing(byte[] data, SocketAddress addr) {}
+
+  private final SelectorEventLoop loop;
+  private final DatagramChannel channel;
+  private final SocketAddress remote;
+  private final boolean connected;
+  private final ByteBuffer readBuffer;
+  private final ChannelWatch watch;
+  private final WriteFlow flow;
+  private final Map<String, Object> extra = new HashMap<>();
+  private final ArrayDeque<Outgoing> buffer = new ArrayDeque<>();
+  private DatagramProtocol protocol;
+  private long bufferSize;
+  private int connLost;
+  private int writesAfterLoss;
+  private boolean closing;
+  private boolean lostCalled;
+
+  /**
+   * Wraps {@code channel} (non-blocking, bound and possibly connected). Schedules
+   * {@code connectionMade}, then the start of reading, then the completion of {@code waiter}.
+   *
+   * @param remote the default and only destination, or {@code null}
+   * @param readBuffer a buffer of the loop's, shared by its datagram transports
+   */
+  SelectorDatagramTransport(SelectorEventLoop loop, DatagramChannel channel,
+      DatagramProtocol protocol, SocketAddress remote, ByteBuffer readBuffer, Future<Void> waiter) {
+    this.loop = loop;
+    this.channel = channel;
+    this.protocol = protocol;
+    this.remote = remote;
+    this.connected = channel.isConnected();
+    this.readBuffer = readBuffer;
+    this.watch = ChannelWatch.claim(loop, channel, this);
+    this.flow = new WriteFlow(loop, this);
+    extra.put("socket", channel);
+    try {
+      extra.put("sockname", channel.getLocalAddress());
+      extra.put("peername", connected ? channel.getRemoteAddress() : null);
+    } catch (IOException e) {
+      // asyncio stores None when getsockname()/getpeername() fail
+    }
+    loop.callSoon(() -> this.protocol.connectionMade(this));
+    loop.callSoon(this::startReading);
+    if (waiter != null) {
+      loop.callSoon(() -> {
+        if (!waiter.done()) {
+          waiter.setResult(null);
+        }
+      });
+    }
+  }
+
+  private void startReading() {
+    if (!closing) {
+      watch.setReader(this::readReady);
+    }
+  }
+
+  private void readReady() {
+    if (connLost > 0) {
+      return;
+    }
+    readBuffer.clear();
+    SocketAddress from;
+    try {
+      from = channel.receive(readBuffer);
+    } catch (IOException e) {
+      protocol.errorReceived(e);
+      return;
+    } catch (RuntimeException e) {
+      fatalError(e, "Fatal read error on datagram transport");
+      return;
+    }
+    if (from == null) {
+      return;
+    }
+    readBuffer.flip();
+    byte[] data = new byte[readBuffer.remaining()];
+    readBuffer.get(data);
+    protocol.datagramReceived(data, from);
+  }
+
+  @Override
+  public void sendto(byte[] data, SocketAddress addr) {
+    Objects.requireNonNull(data, "data");
+    SocketAddress target = addr;
+    if (remote != null) {
+      if (addr != null && !addr.equals(remote)) {
+        throw new IllegalArgumentException("Invalid address: must be null or " + remote);
+      }
+      target = remote;
+    } else {
+      Objects.requireNonNull(addr, "addr (the endpoint has no remote address)");
+    }
+    if (!(target instanceof InetSocketAddress isa) || isa.isUnresolved()) {
+      throw new IllegalArgumentException("addr must be a resolved InetSocketAddress: " + target);
+    }
+    if (connLost > 0 || closing) {
+      writesAfterLoss = TransportErrors.writeAfterLoss(writesAfterLoss,
+          "socket.send() raised exception.");
+      return;
+    }
+    if (buffer.isEmpty()) {
+      try {
+        if (send(data, target)) {
+          return;
+        }
+        watch.setWriter(this::sendtoReady);
+      } catch (IOException e) {
+        protocol.errorReceived(e);
+        return;
+      } catch (RuntimeException e) {
+        fatalError(e, "Fatal write error on datagram transport");
+        return;
+      }
+    }
+    buffer.add(new Outgoing(data.clone(), target));
+    bufferSize += data.length + HEADER_SIZE;
+    flow.maybePause(bufferSize);
+  }
+
+  /** Sends one datagram; false if the socket buffer had no room (nothing was sent). */
+  private boolean send(byte[] data, SocketAddress target) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(data);
+    int n = connected ? channel.write(b) : channel.send(b, target);
+    // An empty datagram reports 0 bytes whether or not it went out; count it as sent.
+    return n > 0 || data.length == 0;
+  }
+
+  private void sendtoReady() {
+    while (!buffer.isEmpty()) {
+      Outgoing o = buffer.peek();
+      try {
+        if (!send(o.data(), o.addr())) {
+          break;
+        }
+      } catch (IOException e) {
+        drop();
+        protocol.errorReceived(e);
+        return;
+      } catch (RuntimeException e) {
+        fatalError(e, "Fatal write error on datagram transport");
+        return;
+      }
+      drop();
+    }
+    flow.maybeResume(bufferSize);
+    if (buffer.isEmpty()) {
+      watch.removeWriter();
+      if (closing && connLost == 0) {
+        connLost++;
+        callConnectionLost(null);
+      }
+    }
+  }
+
+  private void drop() {
+    Outgoing o = buffer.poll();
+    bufferSize -= o.data().length + HEADER_SIZE;
+  }
+
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    watch.removeReader();
+    if (buffer.isEmpty()) {
+      connLost++;
+      watch.removeWriter();
+      loop.callSoon(() -> callConnectionLost(null));
+    }
+  }
+
+  @Override
+  public void abort() {
+    forceClose(null);
+  }
+
+  private void fatalError(Throwable exc, String message) {
+    TransportErrors.rethrowFatal(exc);
+    TransportErrors.report(loop, message, exc, this, protocol);
+    forceClose(exc);
+  }
+
+  private void forceClose(Throwable exc) {
+    if (connLost > 0) {
+      return;
+    }
+    if (!buffer.isEmpty()) {
+      buffer.clear();
+      bufferSize = 0;
+      watch.removeWriter();
+    }
+    if (!closing) {
+      closing = true;
+      watch.removeReader();
+    }
+    connLost++;
+    loop.callSoon(() -> callConnectionLost(exc));
+  }
+
+  private void callConnectionLost(Throwable exc) {
+    if (lostCalled) {
+      return;
+    }
+    lostCalled = true;
+    try {
+      protocol.connectionLost(exc);
+    } finally {
+      watch.release(this);
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing left to tell anyone
+      }
+    }
+  }
+
+  @Override
+  public long getWriteBufferSize() {
+    return bufferSize;
+  }
+
+  @Override
+  public void setWriteBufferLimits(int high, int low) {
+    flow.setLimits(high, low, bufferSize);
+  }
+
+  @Override
+  public WriteTransport.WaterMarks getWriteBufferLimits() {
+    return flow.limits();
+  }
+
+  @Override
+  public Object getExtraInfo(String name) {
+    return extra.get(name);
+  }
+
+  @Override
+  public boolean isClosing() {
+    return closing;
+  }
+
+  @Override
+  public void setProtocol(BaseProtocol protocol) {
+    this.protocol = (DatagramProtocol) Objects.requireNonNull(protocol, "protocol");
+  }
+
+  @Override
+  public DatagramProtocol getProtocol() {
+    return protocol;
+  }
+
+  @Override
+  public String toString() {
+    return "SelectorDatagramTransport[" + (lostCalled ? "closed" : closing ? "closing" : "open")
+        + ", local=" + extra.get("sockname") + ", remote=" + remote
+        + ", bufsize=" + bufferSize + "]";
+  }
+}
