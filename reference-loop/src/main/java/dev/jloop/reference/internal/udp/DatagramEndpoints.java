@@ -91,7 +91,7 @@ public final class DatagramEndpoints {
 
   private static Opened adopt(DatagramChannel ch) throws IOException {
     ch.configureBlocking(false);
-    return new Opened(ch, null);
+    return new Opened(ch, ch.isConnected() ? ch.getRemoteAddress() : null);
   }
 
   /** The pairs (local, remote) per family, in the order asyncio builds them; then the first that opens. */

@@ -24,7 +24,9 @@ import java.util.Objects;
  *
  * <p>One datagram is received per readiness event. {@code sendto} sends at once when nothing is
  * buffered; a datagram that would block is buffered (with the writer watching the channel) and
- * counted as its length plus an 8-byte header. Receive and send errors that are
+ * counted as its length plus an 8-byte header. Empty datagrams are sent, as asyncio does since
+ * Python 3.12, except on a connected channel, where the JDK skips empty writes (so they are
+ * dropped, as asyncio 3.11 drops them). Receive and send errors that are
  * {@link IOException}s go to {@code errorReceived} and the endpoint stays open; anything else is
  * fatal: reported to the exception handler, then {@code connectionLost(exc)}. Loop thread only.
  */
@@ -34,11 +36,23 @@ public final class SelectorDatagramTransport implements DatagramTransport {
 
   private record Outgoing(byte[] data, SocketAddress addr) {}
 
+  /**
+   * How a datagram goes out: the number of bytes sent, 0 if the socket buffer had no room.
+   * The real one uses the channel; a test can wrap it to make the socket look full, which
+   * loopback UDP never is on some kernels (gVisor's never reports EAGAIN for UDP).
+   */
+  @FunctionalInterface
+  interface Sender {
+    int send(DatagramChannel channel, ByteBuffer data, SocketAddress target) throws IOException;
+  }
+
+  static final Sender CHANNEL_SENDER = (ch, data, target) -> ch.send(data, target);
+
   private final SelectorEventLoop loop;
   private final DatagramChannel channel;
   private final SocketAddress remote;
-  private final boolean connected;
   private final ByteBuffer readBuffer;
+  private final Sender sender;
   private final ChannelWatch watch;
   private final WriteFlow flow;
   private final Map<String, Object> extra = new HashMap<>();
@@ -59,18 +73,24 @@ public final class SelectorDatagramTransport implements DatagramTransport {
    */
   SelectorDatagramTransport(SelectorEventLoop loop, DatagramChannel channel,
       DatagramProtocol protocol, SocketAddress remote, ByteBuffer readBuffer, Future<Void> waiter) {
+    this(loop, channel, protocol, remote, readBuffer, waiter, CHANNEL_SENDER);
+  }
+
+  SelectorDatagramTransport(SelectorEventLoop loop, DatagramChannel channel,
+      DatagramProtocol protocol, SocketAddress remote, ByteBuffer readBuffer, Future<Void> waiter,
+      Sender sender) {
     this.loop = loop;
+    this.sender = sender;
     this.channel = channel;
     this.protocol = protocol;
     this.remote = remote;
-    this.connected = channel.isConnected();
     this.readBuffer = readBuffer;
     this.watch = ChannelWatch.claim(loop, channel, this);
     this.flow = new WriteFlow(loop, this);
     extra.put("socket", channel);
     try {
       extra.put("sockname", channel.getLocalAddress());
-      extra.put("peername", connected ? channel.getRemoteAddress() : null);
+      extra.put("peername", channel.isConnected() ? channel.getRemoteAddress() : null);
     } catch (IOException e) {
       // asyncio stores None when getsockname()/getpeername() fail
     }
@@ -156,8 +176,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
 
   /** Sends one datagram; false if the socket buffer had no room (nothing was sent). */
   private boolean send(byte[] data, SocketAddress target) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(data);
-    int n = connected ? channel.write(b) : channel.send(b, target);
+    int n = sender.send(channel, ByteBuffer.wrap(data), target);
     // An empty datagram reports 0 bytes whether or not it went out; count it as sent.
     return n > 0 || data.length == 0;
   }
@@ -280,7 +299,11 @@ public final class SelectorDatagramTransport implements DatagramTransport {
 
   @Override
   public void setProtocol(BaseProtocol protocol) {
-    this.protocol = (DatagramProtocol) Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(protocol, "protocol");
+    if (!(protocol instanceof DatagramProtocol p)) {
+      throw new IllegalArgumentException("a datagram transport needs a DatagramProtocol, not " + protocol);
+    }
+    this.protocol = p;
   }
 
   @Override
