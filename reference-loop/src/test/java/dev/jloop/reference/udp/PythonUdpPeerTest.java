@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,8 +129,8 @@ class PythonUdpPeerTest {
       py.getInputStream().close();
       server.transport().close();
     }
-    runUntil(loop, () -> server.transport().getProtocol() != null && !((java.nio.channels.DatagramChannel)
-        server.transport().getExtraInfo("socket")).isOpen());
+    DatagramChannel socket = (DatagramChannel) server.transport().getExtraInfo("socket");
+    runUntil(loop, () -> !socket.isOpen());
   }
 
   private static byte[] concat(String prefix, byte[] data) {
@@ -138,5 +139,4 @@ class PythonUdpPeerTest {
     System.arraycopy(data, 0, all, p.length, data.length);
     return all;
   }
-
 }
