@@ -134,6 +134,10 @@ final class ChildProcessTransport implements SubprocessTransport {
     }
     int sig = jdkStatus - 128;
     returncode = sig > 0 && signalsSent.contains(sig) ? -sig : jdkStatus;
+    PipeProto stdin = pipes.get(0);
+    if (stdin != null) {
+      ((PumpWriteTransport) stdin.pipe).readerGone();
+    }
     call(() -> protocol.processExited());
     tryFinish();
   }

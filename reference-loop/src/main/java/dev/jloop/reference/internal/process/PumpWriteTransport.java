@@ -26,7 +26,8 @@ import java.util.Objects;
  * <p>{@code abort()} drops the queue and calls {@code connectionLost(null)} at once, as asyncio;
  * a write already in progress cannot be interrupted (the JDK stream holds its lock while
  * blocked), so the pump closes the stream when that write returns, which it does once the child
- * reads or exits. Loop thread only, except the pump's own methods.
+ * reads or exits. The child's exit closes the transport as the reader's end of the pipe would
+ * in asyncio ({@link #readerGone()}). Loop thread only, except the pump's own methods.
  */
 final class PumpWriteTransport implements WriteTransport {
   private static final byte[] EOF = new byte[0];
@@ -164,6 +165,19 @@ final class PumpWriteTransport implements WriteTransport {
 
   @Override
   public void abort() {
+    closeNow(null);
+  }
+
+  /**
+   * The reader of the pipe went away (the child exited): asyncio's {@code _read_ready} of a write
+   * pipe, which closes the transport, with a "Broken pipe" error if data was still buffered.
+   * The JDK cannot watch a process pipe for its reader's end, so the child's exit stands for it.
+   */
+  void readerGone() {
+    closeNow(bufferSize > 0 ? new IOException("Broken pipe") : null);
+  }
+
+  private void closeNow(Throwable exc) {
     if (lost || aborted) {
       return;
     }
@@ -175,7 +189,7 @@ final class PumpWriteTransport implements WriteTransport {
       stop = true;
       lock.notifyAll();
     }
-    loop.callSoon(() -> callConnectionLost(null));
+    loop.callSoon(() -> callConnectionLost(exc));
   }
 
   private void callConnectionLost(Throwable exc) {
