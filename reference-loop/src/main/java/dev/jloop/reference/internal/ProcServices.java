@@ -7,11 +7,14 @@ import dev.jloop.reference.internal.resolver.Resolver;
 import dev.jloop.reference.internal.signals.SignalHandlers;
 import dev.jloop.reference.internal.udp.DatagramEndpoints;
 import dev.jloop.reference.internal.udp.DatagramSockOps;
+import org.apiguardian.api.API;
 
 /**
  * The reference loop's datagrams, pipes, subprocesses, signals and resolver, each created on
- * first use; {@link SelectorEventLoop} delegates to them. Loop thread only.
+ * first use; {@link SelectorEventLoop} delegates to them through {@link SelectorProcesses}.
+ * Loop thread only.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProcServices {
   private final SelectorEventLoop loop;
   private Resolver resolver;
