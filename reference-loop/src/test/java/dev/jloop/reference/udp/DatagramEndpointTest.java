@@ -100,6 +100,20 @@ class DatagramEndpointTest {
   }
 
   @Test
+  void ipv6LoopbackEndpointsPickTheFamilyOfTheirAddresses() {
+    var server = endpoint(DatagramOptions.local(new InetSocketAddress("::1", 0)));
+    InetSocketAddress serverAddr = (InetSocketAddress) server.transport().getExtraInfo("sockname");
+    assertInstanceOf(java.net.Inet6Address.class, serverAddr.getAddress());
+    var client = endpoint(DatagramOptions.builder().remoteAddress(serverAddr)
+        .family(StandardProtocolFamily.INET6).build());
+    client.transport().sendto(bytes("v6"), null);
+    runUntil(loop, () -> server.protocol().received.size() == 1);
+    assertArrayEquals(bytes("v6"), server.protocol().received.get(0).data());
+    closeAndWait(client);
+    closeAndWait(server);
+  }
+
+  @Test
   void emptyDatagramIsSentAsAsyncioDoesSincePython312() {
     var server = endpoint(DatagramOptions.local(ANY_LOOPBACK));
     InetSocketAddress serverAddr = (InetSocketAddress) server.transport().getExtraInfo("sockname");
