@@ -201,6 +201,7 @@ final class ChildProcessTransport implements SubprocessTransport {
 
   @Override
   public void sendSignal(int signal) {
+    Kill.check(signal);
     if (lostCalled) {
       throw new IllegalStateException("process " + pid + " is gone (asyncio: ProcessLookupError)");
     }

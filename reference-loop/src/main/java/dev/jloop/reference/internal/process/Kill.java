@@ -25,9 +25,7 @@ final class Kill {
    * @throws UncheckedIOException if the {@code kill} command cannot run
    */
   static void send(ProcessHandle handle, int signal) {
-    if (signal < 0 || signal > MAX_SIGNAL) {
-      throw new IllegalArgumentException("invalid signal number " + signal);
-    }
+    check(signal);
     if (!handle.isAlive()) {
       return;
     }
@@ -37,6 +35,17 @@ final class Kill {
       handle.destroyForcibly();
     } else {
       runKill(handle.pid(), signal);
+    }
+  }
+
+  /**
+   * Checks that {@code signal} is a signal number.
+   *
+   * @throws IllegalArgumentException if it is not in 0..64
+   */
+  static void check(int signal) {
+    if (signal < 0 || signal > MAX_SIGNAL) {
+      throw new IllegalArgumentException("invalid signal number " + signal);
     }
   }
 
