@@ -149,44 +149,6 @@ class TlsFaultTest {
         "protocol", "version");
   }
 
-  /** A raw server that, once it has read something, answers {@code reply} (or nothing). */
-  final class RawServer implements AutoCloseable {
-    final ServerSocket ss = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
-    final List<Socket> conns = java.util.Collections.synchronizedList(new ArrayList<>());
-    final Thread thread;
-
-    RawServer(byte[] reply) throws IOException {
-      thread = Thread.ofPlatform().daemon().start(() -> {
-        try {
-          while (true) {
-            Socket s = ss.accept();
-            conns.add(s);
-            s.getInputStream().read(new byte[4096]);
-            if (reply != null) {
-              s.getOutputStream().write(reply);
-              s.close();
-            }
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-    }
-
-    int port() {
-      return ss.getLocalPort();
-    }
-
-    @Override
-    public void close() throws Exception {
-      ss.close();
-      thread.join(10_000);
-      for (Socket s : conns) {
-        s.close();
-      }
-    }
-  }
-
   @Test
   void plainTextPeer() throws Exception {
     byte[] http = "HTTP/1.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
