@@ -57,6 +57,10 @@ class TlsConnectionTest {
     }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
   }
 
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
   static SSLParameters protocols(String... versions) {
     SSLParameters p = new SSLParameters();
     p.setProtocols(versions);
