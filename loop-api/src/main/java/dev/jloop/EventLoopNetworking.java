@@ -5,9 +5,12 @@ import dev.jloop.io.ConnectionOptions;
 import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
+import dev.jloop.io.Transport;
 import dev.jloop.io.UnixConnectionOptions;
 import dev.jloop.io.UnixServerOptions;
 import dev.jloop.io.WriteTransport;
+import dev.jloop.tls.SslProtocol;
+import dev.jloop.tls.SslSettings;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,7 +18,9 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
 
 /**
@@ -161,6 +166,55 @@ public interface EventLoopNetworking {
   default <P extends BaseProtocol> Future<ConnectionResult<P>> connectAcceptedSocket(
       Supplier<? extends P> protocolFactory, SocketChannel sock) {
     throw new UnsupportedOperationException("connect_accepted_socket");
+  }
+
+  // ---- TLS ----
+
+  /**
+   * Upgrades a live connection to TLS: asyncio's {@code start_tls}. The future completes, once
+   * the handshake is done, with the new transport {@code protocol} must use from then on (the
+   * old one now carries ciphertext). On failure (an {@link javax.net.ssl.SSLException}) or
+   * cancellation, {@code transport} is closed. {@code protocol} gets no second
+   * {@code connectionMade}; it gets {@code connectionLost} when the TLS connection ends.
+   *
+   * <p>The default implementation runs the shared TLS layer ({@link SslProtocol}) over any
+   * {@link Transport} of this loop, so a loop gets TLS by implementing plain TCP.
+   *
+   * @param context the TLS context
+   * @param serverSide whether this end is the TLS server
+   * @param serverHostname client side: the name the certificate must match, sent as SNI
+   *     ({@code null} or {@code ""}: no check); must be {@code null} on the server side
+   * @param handshakeTimeout seconds, or {@code null} for asyncio's 60
+   * @param shutdownTimeout seconds, or {@code null} for asyncio's 30
+   * @throws NullPointerException if {@code transport}, {@code protocol} or {@code context} is
+   *     {@code null}
+   * @throws IllegalArgumentException for a timeout that is not a positive finite number
+   * @throws IllegalStateException if the loop is closed
+   */
+  default Future<Transport> startTls(Transport transport, BaseProtocol protocol,
+      SSLContext context, boolean serverSide, String serverHostname, Double handshakeTimeout,
+      Double shutdownTimeout) {
+    Objects.requireNonNull(context, "sslcontext");
+    SslSettings s = serverSide ? SslSettings.server(context)
+        : SslSettings.client(context, serverHostname == null ? "" : serverHostname);
+    return startTls(transport, protocol, s.withTimeouts(handshakeTimeout, shutdownTimeout));
+  }
+
+  /**
+   * {@link #startTls(Transport, BaseProtocol, SSLContext, boolean, String, Double, Double)}
+   * with every setting, engine parameters included.
+   */
+  default Future<Transport> startTls(Transport transport, BaseProtocol protocol, SslSettings settings) {
+    Objects.requireNonNull(transport, "transport");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(settings, "settings");
+    if (!(this instanceof EventLoop loop)) {
+      throw new UnsupportedOperationException("start_tls");
+    }
+    if (loop.isClosed()) {
+      throw new IllegalStateException("Event loop is closed");
+    }
+    return SslProtocol.startTls(loop, transport, protocol, settings);
   }
 
   // ---- sock_* ----

@@ -5,6 +5,7 @@ import java.net.ProtocolFamily;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.apiguardian.api.API;
 
 /**
@@ -25,10 +26,17 @@ import org.apiguardian.api.API;
  *     parallel (RFC 8305), or {@code null} to try the addresses one after the other
  * @param interleave how many addresses of the first family come before one of the other when
  *     reordering by family; {@code null} means 1 with happy eyeballs and no reordering otherwise
- * @param ssl reserved for TLS (asyncio's {@code ssl}); must be {@code null} until TLS lands
- * @param serverHostname the TLS server name (asyncio's {@code server_hostname}), only with ssl
- * @param sslHandshakeTimeout seconds, only with ssl
- * @param sslShutdownTimeout seconds, only with ssl
+ * @param ssl the TLS context (asyncio's {@code ssl=context}): the connection runs TLS over TCP
+ *     through {@link dev.jloop.tls.SslProtocol}; {@code null} for plain TCP
+ * @param useDefaultSsl asyncio's {@code ssl=True}: TLS with the JDK's default context, which
+ *     verifies the server's certificate against the default trust store
+ * @param sslParameters engine parameters applied with ssl (protocols, cipher suites), or
+ *     {@code null}
+ * @param serverHostname the name the server's certificate must match, sent as SNI (asyncio's
+ *     {@code server_hostname}), only with ssl; defaults to {@code host}; {@code ""} turns the
+ *     check off
+ * @param sslHandshakeTimeout seconds the TLS handshake may take (default 60), only with ssl
+ * @param sslShutdownTimeout seconds the TLS close may take (default 30), only with ssl
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record ConnectionOptions(
@@ -40,6 +48,8 @@ public record ConnectionOptions(
     Double happyEyeballsDelay,
     Integer interleave,
     SSLContext ssl,
+    boolean useDefaultSsl,
+    SSLParameters sslParameters,
     String serverHostname,
     Double sslHandshakeTimeout,
     Double sslShutdownTimeout) {
@@ -83,6 +93,8 @@ public record ConnectionOptions(
     private Double happyEyeballsDelay;
     private Integer interleave;
     private SSLContext ssl;
+    private boolean useDefaultSsl;
+    private SSLParameters sslParameters;
     private String serverHostname;
     private Double sslHandshakeTimeout;
     private Double sslShutdownTimeout;
@@ -136,25 +148,37 @@ public record ConnectionOptions(
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Runs TLS with this context. */
     public Builder ssl(SSLContext ssl) {
       this.ssl = ssl;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Runs TLS with the JDK's default (certificate-verifying) client context. */
+    public Builder useDefaultSsl(boolean on) {
+      this.useDefaultSsl = on;
+      return this;
+    }
+
+    /** Engine parameters for TLS. */
+    public Builder sslParameters(SSLParameters parameters) {
+      this.sslParameters = parameters;
+      return this;
+    }
+
+    /** The name the server must prove; {@code ""} for no check. */
     public Builder serverHostname(String serverHostname) {
       this.serverHostname = serverHostname;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS handshake may take. */
     public Builder sslHandshakeTimeout(double seconds) {
       this.sslHandshakeTimeout = seconds;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS close may take. */
     public Builder sslShutdownTimeout(double seconds) {
       this.sslShutdownTimeout = seconds;
       return this;
@@ -163,7 +187,7 @@ public record ConnectionOptions(
     /** The options; see the record's constructor for the checks. */
     public ConnectionOptions build() {
       return new ConnectionOptions(host, port, family, localAddress, sock, happyEyeballsDelay,
-          interleave, ssl, serverHostname, sslHandshakeTimeout, sslShutdownTimeout);
+          interleave, ssl, useDefaultSsl, sslParameters, serverHostname, sslHandshakeTimeout, sslShutdownTimeout);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.apiguardian.api.API;
 
 /**
@@ -24,9 +25,13 @@ import org.apiguardian.api.API;
  * @param reusePort {@code SO_REUSEPORT}
  * @param startServing whether to accept connections at once (default) or only after
  *     {@link Server#startServing()}
- * @param ssl reserved for TLS; must be {@code null} until TLS lands
- * @param sslHandshakeTimeout seconds, only with ssl
- * @param sslShutdownTimeout seconds, only with ssl
+ * @param ssl the TLS context: every accepted connection runs TLS through
+ *     {@link dev.jloop.tls.SslProtocol} (server side); {@code null} for plain TCP
+ * @param sslParameters engine parameters applied with ssl: client authentication
+ *     ({@code setNeedClientAuth}: required, {@code setWantClientAuth}: optional), protocols,
+ *     cipher suites; or {@code null}
+ * @param sslHandshakeTimeout seconds the TLS handshake may take (default 60), only with ssl
+ * @param sslShutdownTimeout seconds the TLS close may take (default 30), only with ssl
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record ServerOptions(
@@ -39,6 +44,7 @@ public record ServerOptions(
     boolean reusePort,
     boolean startServing,
     SSLContext ssl,
+    SSLParameters sslParameters,
     Double sslHandshakeTimeout,
     Double sslShutdownTimeout) {
 
@@ -84,6 +90,7 @@ public record ServerOptions(
     private boolean reusePort;
     private boolean startServing = true;
     private SSLContext ssl;
+    private SSLParameters sslParameters;
     private Double sslHandshakeTimeout;
     private Double sslShutdownTimeout;
 
@@ -148,19 +155,25 @@ public record ServerOptions(
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Serves TLS with this context. */
     public Builder ssl(SSLContext ssl) {
       this.ssl = ssl;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Engine parameters for TLS (client authentication, protocols, cipher suites). */
+    public Builder sslParameters(SSLParameters parameters) {
+      this.sslParameters = parameters;
+      return this;
+    }
+
+    /** Seconds the TLS handshake may take. */
     public Builder sslHandshakeTimeout(double seconds) {
       this.sslHandshakeTimeout = seconds;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS close may take. */
     public Builder sslShutdownTimeout(double seconds) {
       this.sslShutdownTimeout = seconds;
       return this;
@@ -169,7 +182,7 @@ public record ServerOptions(
     /** The options; see the record's constructor for the checks. */
     public ServerOptions build() {
       return new ServerOptions(hosts, port, family, sock, backlog, reuseAddress, reusePort,
-          startServing, ssl, sslHandshakeTimeout, sslShutdownTimeout);
+          startServing, ssl, sslParameters, sslHandshakeTimeout, sslShutdownTimeout);
     }
   }
 }

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  *
  * @param path the socket file to connect to, or {@code null}
  * @param sock a connected Unix-domain {@link SocketChannel} to use instead, or {@code null}
- * @param ssl reserved for TLS; must be {@code null} until TLS lands
+ * @param ssl the TLS context, or {@code null} for no TLS
  * @param serverHostname the TLS server name, only with ssl
  * @param sslHandshakeTimeout seconds, only with ssl
  * @param sslShutdownTimeout seconds, only with ssl
@@ -64,25 +64,25 @@ public record UnixConnectionOptions(
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Runs TLS with this context. */
     public Builder ssl(SSLContext ssl) {
       this.ssl = ssl;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** The name the server must prove (required with ssl); {@code ""} for no check. */
     public Builder serverHostname(String serverHostname) {
       this.serverHostname = serverHostname;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS handshake may take. */
     public Builder sslHandshakeTimeout(double seconds) {
       this.sslHandshakeTimeout = seconds;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS close may take. */
     public Builder sslShutdownTimeout(double seconds) {
       this.sslShutdownTimeout = seconds;
       return this;

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * @param startServing whether to accept connections at once (default)
  * @param cleanupSocket whether closing the server removes the socket file it created
  *     (Python 3.13's {@code cleanup_socket}, default on)
- * @param ssl reserved for TLS; must be {@code null} until TLS lands
+ * @param ssl the TLS context, or {@code null} for no TLS
  * @param sslHandshakeTimeout seconds, only with ssl
  * @param sslShutdownTimeout seconds, only with ssl
  */
@@ -92,19 +92,19 @@ public record UnixServerOptions(
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Runs TLS with this context. */
     public Builder ssl(SSLContext ssl) {
       this.ssl = ssl;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS handshake may take. */
     public Builder sslHandshakeTimeout(double seconds) {
       this.sslHandshakeTimeout = seconds;
       return this;
     }
 
-    /** Reserved for TLS. */
+    /** Seconds the TLS close may take. */
     public Builder sslShutdownTimeout(double seconds) {
       this.sslShutdownTimeout = seconds;
       return this;

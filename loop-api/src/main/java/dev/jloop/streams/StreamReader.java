@@ -86,6 +86,15 @@ public class StreamReader {
     this.transport = Objects.requireNonNull(transport, "transport");
   }
 
+  /**
+   * {@link StreamWriter#startTls}: later pauses go to the TLS transport. start_tls already
+   * resumed the old transport, which now belongs to the TLS layer.
+   */
+  void replaceTransport(BaseTransport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    paused = false;
+  }
+
   /** Marks the end of the stream; a waiting read completes. */
   public void feedEof() {
     eof = true;

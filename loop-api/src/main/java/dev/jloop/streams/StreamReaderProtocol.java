@@ -124,6 +124,17 @@ public class StreamReaderProtocol implements Protocol {
     }
   }
 
+  /** Whether this protocol serves a server's connection (it has a client-connected callback). */
+  boolean isServerSide() {
+    return clientConnected != null;
+  }
+
+  /** asyncio's {@code _replace_writer}: the connection now runs over {@code transport}. */
+  void replaceTransport(BaseTransport transport) {
+    overSsl = transport.getExtraInfo("sslcontext") != null;
+    reader.replaceTransport(transport);
+  }
+
   /** asyncio's {@code _drain_helper}: completes {@code f} when writing may go on. */
   void drainHelper(Future<Void> f) {
     if (connectionLost) {

@@ -2,10 +2,12 @@ package dev.jloop.streams;
 
 import dev.jloop.EventLoop;
 import dev.jloop.Future;
+import dev.jloop.io.Transport;
 import dev.jloop.io.WriteTransport;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.apiguardian.api.API;
 
 /**
@@ -17,7 +19,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public class StreamWriter {
-  private final WriteTransport transport;
+  private WriteTransport transport;
   private final StreamReaderProtocol protocol;
   private final StreamReader reader;
   private final EventLoop loop;
@@ -34,6 +36,75 @@ public class StreamWriter {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.reader = reader;
     this.loop = Objects.requireNonNull(loop, "loop");
+  }
+
+  /**
+   * Upgrades the connection to TLS: waits for {@link #drain()}, then runs the loop's
+   * {@code startTls} (server side if this writer serves a server's connection); from then on
+   * this writer and its reader use the TLS transport. The future fails with the
+   * {@link javax.net.ssl.SSLException} of a failed handshake (the connection is closed).
+   * asyncio: {@code StreamWriter.start_tls}.
+   *
+   * @param serverHostname client side: the name the certificate must match ({@code null} or
+   *     {@code ""}: no check)
+   * @param handshakeTimeout seconds, or {@code null} for the default (60)
+   * @param shutdownTimeout seconds, or {@code null} for the default (30)
+   * @throws NullPointerException if {@code context} is {@code null}
+   * @throws IllegalStateException if the transport is not a bidirectional {@link Transport}
+   */
+  public Future<Void> startTls(SSLContext context, String serverHostname, Double handshakeTimeout,
+      Double shutdownTimeout) {
+    Objects.requireNonNull(context, "sslcontext");
+    if (!(transport instanceof Transport old)) {
+      throw new IllegalStateException("start_tls needs a bidirectional transport, not " + transport);
+    }
+    boolean serverSide = protocol.isServerSide();
+    Future<Void> done = loop.createFuture();
+    drain().addDoneCallback(d -> {
+      if (done.done()) {
+        return;
+      }
+      if (d.cancelled() || d.exception() != null) {
+        fail(done, d);
+        return;
+      }
+      Future<Transport> upgraded;
+      try {
+        upgraded = loop.startTls(old, protocol, context, serverSide,
+            serverSide ? null : serverHostname, handshakeTimeout, shutdownTimeout);
+      } catch (RuntimeException e) {
+        done.setException(e);
+        return;
+      }
+      upgraded.addDoneCallback(u -> {
+        if (!u.cancelled() && u.exception() == null) {
+          transport = u.result();
+          protocol.replaceTransport(u.result());
+        }
+        if (done.done()) {
+          return;
+        }
+        if (u.cancelled() || u.exception() != null) {
+          fail(done, u);
+        } else {
+          done.setResult(null);
+        }
+      });
+      done.addDoneCallback(x -> {
+        if (x.cancelled()) {
+          upgraded.cancel();
+        }
+      });
+    });
+    return done;
+  }
+
+  private static void fail(Future<Void> done, Future<?> cause) {
+    if (cause.cancelled()) {
+      done.cancel();
+    } else {
+      done.setException(cause.exception());
+    }
   }
 
   /** The transport. asyncio: {@code transport}. */

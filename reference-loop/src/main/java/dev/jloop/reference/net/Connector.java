@@ -5,7 +5,10 @@ import dev.jloop.Future;
 import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.ConnectionOptions;
 import dev.jloop.io.ConnectionResult;
+import dev.jloop.io.Transport;
 import dev.jloop.io.UnixConnectionOptions;
+import dev.jloop.tls.SslProtocol;
+import dev.jloop.tls.SslSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -39,7 +42,7 @@ final class Connector {
     ctx.check();
     Objects.requireNonNull(factory, "protocolFactory");
     Objects.requireNonNull(o, "options");
-    checkSsl(o.ssl() != null, o.serverHostname(), o.sslHandshakeTimeout(), o.sslShutdownTimeout());
+    SslSettings ssl = SslSettings.forConnection(o);
     Integer interleave = o.interleave();
     if (o.happyEyeballsDelay() != null && interleave == null) {
       interleave = 1; // asyncio: happy eyeballs interleaves the families by default
@@ -51,13 +54,13 @@ final class Connector {
       int interleaveBy = interleave == null ? 0 : interleave;
       return ctx.loop.createTask(() -> {
         SocketChannel sock = connectAny(o, interleaveBy);
-        return Async.await(transportFor(sock, factory));
+        return Async.await(transportFor(sock, factory, ssl));
       });
     }
     if (o.sock() == null) {
       throw new IllegalArgumentException("host and port was not specified and no sock specified");
     }
-    return accepted(factory, o.sock());
+    return accepted(factory, o.sock(), ssl);
   }
 
   <P extends BaseProtocol> Future<ConnectionResult<P>> createUnixConnection(
@@ -65,7 +68,7 @@ final class Connector {
     ctx.check();
     Objects.requireNonNull(factory, "protocolFactory");
     Objects.requireNonNull(o, "options");
-    checkSsl(o.ssl() != null, o.serverHostname(), o.sslHandshakeTimeout(), o.sslShutdownTimeout());
+    SslSettings ssl = SslSettings.forUnixConnection(o);
     if (o.path() != null) {
       if (o.sock() != null) {
         throw new IllegalArgumentException("path and sock can not be specified at the same time");
@@ -79,7 +82,7 @@ final class Connector {
           sock.close();
           throw t;
         }
-        return Async.await(transportFor(sock, factory));
+        return Async.await(transportFor(sock, factory, ssl));
       });
     }
     if (o.sock() == null) {
@@ -88,12 +91,12 @@ final class Connector {
     if (!(localAddress(o.sock()) instanceof UnixDomainSocketAddress)) {
       throw new IllegalArgumentException("A UNIX Domain Stream Socket was expected, got " + o.sock());
     }
-    return accepted(factory, o.sock());
+    return accepted(factory, o.sock(), ssl);
   }
 
   /** asyncio's {@code connect_accepted_socket}, and the {@code sock=} form of the others. */
   <P extends BaseProtocol> Future<ConnectionResult<P>> accepted(
-      Supplier<? extends P> factory, SocketChannel sock) {
+      Supplier<? extends P> factory, SocketChannel sock, SslSettings ssl) {
     ctx.check();
     Objects.requireNonNull(factory, "protocolFactory");
     Objects.requireNonNull(sock, "sock");
@@ -102,7 +105,7 @@ final class Connector {
     }
     return ctx.loop.createTask(() -> {
       sock.configureBlocking(false);
-      return Async.await(transportFor(sock, factory));
+      return Async.await(transportFor(sock, factory, ssl));
     });
   }
 
@@ -114,38 +117,38 @@ final class Connector {
     }
   }
 
-  private static void checkSsl(boolean ssl, String serverHostname, Double handshake, Double shutdown) {
-    if (!ssl) {
-      if (serverHostname != null) {
-        throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
-      }
-      if (handshake != null) {
-        throw new IllegalArgumentException("ssl_handshake_timeout is only meaningful with ssl");
-      }
-      if (shutdown != null) {
-        throw new IllegalArgumentException("ssl_shutdown_timeout is only meaningful with ssl");
-      }
-      return;
-    }
-    throw new UnsupportedOperationException("create_connection(ssl=...): TLS is not implemented yet");
-  }
-
   /**
    * asyncio's {@code _create_connection_transport}: makes the protocol and the transport and
-   * completes once {@code connectionMade} ran. Closes the socket if that fails.
+   * completes once {@code connectionMade} ran; with {@code ssl}, the transport carries an
+   * {@link SslProtocol} and the result, the TLS transport, comes after the handshake. Closes
+   * the socket if that fails.
    */
   <P extends BaseProtocol> Future<ConnectionResult<P>> transportFor(
-      SocketChannel sock, Supplier<? extends P> factory) {
+      SocketChannel sock, Supplier<? extends P> factory, SslSettings ssl) {
     Future<ConnectionResult<P>> result = ctx.loop.createFuture();
     P protocol;
-    SocketTransport transport;
     try {
       protocol = Objects.requireNonNull(factory.get(), "the protocol factory returned null");
       Future<Void> waiter = ctx.loop.createFuture();
-      transport = new SocketTransport(ctx, sock, protocol, waiter, null);
+      Transport transport;
+      SocketTransport tcp;
+      if (ssl == null) {
+        tcp = new SocketTransport(ctx, sock, protocol, waiter, null);
+        transport = tcp;
+      } else {
+        SslProtocol tls = new SslProtocol(ctx.loop, protocol, ssl, waiter, true);
+        tcp = new SocketTransport(ctx, sock, tls, null, null);
+        transport = tls.appTransport();
+      }
       waiter.addDoneCallback(w -> {
         if (result.done()) {
           transport.close(); // cancelled meanwhile
+        } else if (w.cancelled()) {
+          tcp.abort();
+          result.cancel();
+        } else if (w.exception() != null) {
+          tcp.abort(); // the TLS handshake failed: SslProtocol aborted it already
+          result.setException(w.exception());
         } else {
           result.setResult(new ConnectionResult<>(transport, protocol));
         }

@@ -6,6 +6,7 @@ import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.io.UnixServerOptions;
+import dev.jloop.tls.SslSettings;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -47,7 +48,7 @@ final class Listeners {
     ctx.check();
     Objects.requireNonNull(factory, "protocolFactory");
     Objects.requireNonNull(o, "options");
-    checkSsl(o.ssl() != null, o.sslHandshakeTimeout(), o.sslShutdownTimeout());
+    SslSettings ssl = SslSettings.forServer(o);
     if (!o.hosts().isEmpty() || o.port() != null) {
       if (o.sock() != null) {
         throw new IllegalArgumentException("host/port and sock can not be specified at the same time");
@@ -57,21 +58,21 @@ final class Listeners {
       }
       return ctx.loop.createTask(() -> {
         List<ServerSocketChannel> sockets = bindAll(o, resolveAll(o));
-        return Async.await(serve(factory, sockets, o.backlog(), o.startServing(), () -> {}));
+        return Async.await(serve(factory, ssl, sockets, o.backlog(), o.startServing(), () -> {}));
       });
     }
     if (o.sock() == null) {
       throw new IllegalArgumentException("Neither host/port nor sock were specified");
     }
     checkBound(o.sock(), false);
-    return serve(factory, List.of(o.sock()), o.backlog(), o.startServing(), () -> {});
+    return serve(factory, ssl, List.of(o.sock()), o.backlog(), o.startServing(), () -> {});
   }
 
   Future<Server> createUnixServer(Supplier<? extends BaseProtocol> factory, UnixServerOptions o) {
     ctx.check();
     Objects.requireNonNull(factory, "protocolFactory");
     Objects.requireNonNull(o, "options");
-    checkSsl(o.ssl() != null, o.sslHandshakeTimeout(), o.sslShutdownTimeout());
+    SslSettings ssl = SslSettings.forUnixServer(o);
     if (o.path() != null) {
       if (o.sock() != null) {
         throw new IllegalArgumentException("path and sock can not be specified at the same time");
@@ -94,32 +95,20 @@ final class Listeners {
       }
       Path path = o.path();
       Runnable cleanup = o.cleanupSocket() ? () -> removeQuietly(path) : () -> {};
-      return serve(factory, List.of(sock), o.backlog(), o.startServing(), cleanup);
+      return serve(factory, ssl, List.of(sock), o.backlog(), o.startServing(), cleanup);
     }
     if (o.sock() == null) {
       throw new IllegalArgumentException("path was not specified, and no sock specified");
     }
     checkBound(o.sock(), true);
-    return serve(factory, List.of(o.sock()), o.backlog(), o.startServing(), () -> {});
+    return serve(factory, ssl, List.of(o.sock()), o.backlog(), o.startServing(), () -> {});
   }
 
-  private Future<Server> serve(Supplier<? extends BaseProtocol> factory,
+  private Future<Server> serve(Supplier<? extends BaseProtocol> factory, SslSettings ssl,
       List<ServerSocketChannel> sockets, int backlog, boolean startServing, Runnable onClose) {
     Future<Server> result = ctx.loop.createFuture();
-    new ServerImpl(ctx, sockets, factory, backlog, onClose).publish(result, startServing);
+    new ServerImpl(ctx, sockets, factory, ssl, backlog, onClose).publish(result, startServing);
     return result;
-  }
-
-  private static void checkSsl(boolean ssl, Double handshake, Double shutdown) {
-    if (ssl) {
-      throw new UnsupportedOperationException("create_server(ssl=...): TLS is not implemented yet");
-    }
-    if (handshake != null) {
-      throw new IllegalArgumentException("ssl_handshake_timeout is only meaningful with ssl");
-    }
-    if (shutdown != null) {
-      throw new IllegalArgumentException("ssl_shutdown_timeout is only meaningful with ssl");
-    }
   }
 
   private static void checkBound(ServerSocketChannel sock, boolean unix) {

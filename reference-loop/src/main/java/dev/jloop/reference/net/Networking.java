@@ -107,7 +107,7 @@ public final class Networking {
 
   <P extends BaseProtocol> Future<ConnectionResult<P>> connectAcceptedSocket(
       Supplier<? extends P> factory, SocketChannel sock) {
-    return connector.accepted(factory, sock);
+    return connector.accepted(factory, sock, null);
   }
 
   Future<Server> createServer(Supplier<? extends BaseProtocol> factory, ServerOptions options) {

@@ -5,6 +5,8 @@ import dev.jloop.Future;
 import dev.jloop.Handle;
 import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.Server;
+import dev.jloop.tls.SslProtocol;
+import dev.jloop.tls.SslSettings;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
 final class ServerImpl implements Server {
   private final NetContext ctx;
   private final Supplier<? extends BaseProtocol> factory;
+  private final SslSettings ssl;
   private final int backlog;
   private final Runnable onClose;
   private final Set<SelectorTransport> clients = new LinkedHashSet<>();
@@ -34,13 +37,16 @@ final class ServerImpl implements Server {
   private Future<Void> servingForever;
 
   /**
+   * @param ssl TLS for every connection (each protocol is wrapped in an {@link SslProtocol}),
+   *     or {@code null}
    * @param onClose run once when the server closes (removes a Unix socket file), or a no-op
    */
   ServerImpl(NetContext ctx, List<ServerSocketChannel> sockets,
-      Supplier<? extends BaseProtocol> factory, int backlog, Runnable onClose) {
+      Supplier<? extends BaseProtocol> factory, SslSettings ssl, int backlog, Runnable onClose) {
     this.ctx = ctx;
     this.sockets = List.copyOf(sockets);
     this.factory = factory;
+    this.ssl = ssl;
     this.backlog = Math.max(1, backlog);
     this.onClose = onClose;
   }
@@ -129,7 +135,8 @@ final class ServerImpl implements Server {
     BaseProtocol protocol = null;
     try {
       protocol = Objects.requireNonNull(factory.get(), "the protocol factory returned null");
-      new SocketTransport(ctx, conn, protocol, null, this);
+      BaseProtocol onSocket = ssl == null ? protocol : new SslProtocol(ctx.loop, protocol, ssl, null, true);
+      new SocketTransport(ctx, conn, onSocket, null, this);
     } catch (Throwable t) {
       if (NetContext.isFatal(t)) {
         throw t;
