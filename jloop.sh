@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # jloop's entry point for newcomers and CI.
-#   ./jloop.sh main   the main job (today: build, then run the demo on the reference loop)
-#   ./jloop.sh test   every test of every module
+#   ./jloop.sh main   the main job: the TCK on every bundled loop, then the matrix site
+#   ./jloop.sh test   every test of every module, and the TCK from the example implementer project
 # Finds a JDK >= 21 by itself (JAVA_HOME, then `java` on PATH, then the usual install folders)
 # and fails with a clear message when there is none.
 set -euo pipefail
@@ -43,12 +43,26 @@ MVN=(mvn -B -ntp -Dstyle.color=never)
 case "${1:-}" in
   main)
     shift
+    # 1. Build and install every module (the example below depends on the installed artifacts).
     "${MVN[@]}" -q -DskipTests install "$@"
-    "${MVN[@]}" -q -pl reference-loop exec:java -Dexec.mainClass=dev.jloop.reference.demo.Demo
+    # 2. The TCK on the reference loop (continuation backend), results in tck-engine/target.
+    "${MVN[@]}" -q -pl tck-engine surefire:test@default-test -Dtest=ReferenceLoopTckTest \
+      -Dsurefire.failIfNoSpecifiedTests=false "$@"
+    # 3. The TCK on the bundled minimal loop, an independent project (examples/minimal-loop).
+    examples/run-minimal.sh --no-install -q "$@"
+    # 4. The matrix site from both results files; prints its path and a summary table.
+    rm -rf target/matrix-site
+    "${MVN[@]}" -q -pl matrix-report exec:java -Dexec.args="--out $PWD/target/matrix-site \
+      $PWD/tck-engine/target/jloop-tck/results.json \
+      $PWD/examples/minimal-loop/target/jloop-tck/results.json"
     ;;
   test)
     shift
-    "${MVN[@]}" verify "$@"
+    # Every module's tests, then install the artifacts and run the TCK from an implementer's
+    # project (examples/minimal-loop), and check that a broken REQUIRED rule fails such a build.
+    "${MVN[@]}" install "$@"
+    examples/check-minimal-mutant.sh "$@"
+    examples/run-minimal.sh --no-install "$@"
     ;;
   *)
     echo "usage: ./jloop.sh main|test [extra Maven arguments]" >&2
