@@ -35,6 +35,9 @@ public final class ScenarioContext {
     void run() throws Exception;
   }
 
+  /** Lists up to this long are shown whole in order failures. */
+  private static final int SHORT_LIST = 12;
+
   private final String loopId;
   private final Supplier<EventLoop> loopFactory;
   private final String scenarioId;
@@ -196,10 +199,23 @@ public final class ScenarioContext {
 
   /** Fails unless {@code observed} lists the same elements in the same order as {@code expected}. */
   public void expectOrder(String what, List<?> expected, List<?> observed) {
-    if (!expected.equals(observed)) {
-      throw new ScenarioFailure(
-          message(what + ": expected order " + expected + ", observed " + observed), expected, observed);
+    if (expected.equals(observed)) {
+      return;
     }
+    String detail;
+    if (expected.size() <= SHORT_LIST && observed.size() <= SHORT_LIST) {
+      detail = "expected order " + expected + ", observed " + observed;
+    } else {
+      int i = 0;
+      while (i < expected.size() && i < observed.size() && Objects.equals(expected.get(i), observed.get(i))) {
+        i++;
+      }
+      detail = "expected " + expected.size() + " in order, observed " + observed.size()
+          + "; first difference at position " + i + ": expected "
+          + (i < expected.size() ? describe(expected.get(i)) : "nothing")
+          + ", observed " + (i < observed.size() ? describe(observed.get(i)) : "nothing");
+    }
+    throw new ScenarioFailure(message(what + ": " + detail), expected, observed);
   }
 
   /**

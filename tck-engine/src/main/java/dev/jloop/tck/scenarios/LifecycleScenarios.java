@@ -176,11 +176,13 @@ public final class LifecycleScenarios {
     loop.callSoon(() -> {
       try {
         loop.runForever();
+        seen[0] = "no exception";
       } catch (RuntimeException e) {
         seen[0] = e;
       }
       try {
         loop.runUntilComplete(loop.createFuture());
+        seen[1] = "no exception";
       } catch (RuntimeException e) {
         seen[1] = e;
       }
