@@ -68,7 +68,8 @@ final class Classifier {
 
   /**
    * The {@code Class.method} that threw an {@link UnsupportedOperationException} in {@code t}'s
-   * cause chain, if its topmost frame outside the JDK and the TCK is one of {@code methodNames}.
+   * cause chain, if its topmost frame outside the JDK is one of {@code methodNames} (and not the
+   * scenario's own code).
    */
   static Optional<String> unimplemented(Throwable t, Set<String> methodNames) {
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -78,7 +79,8 @@ final class Classifier {
           if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) {
             continue;
           }
-          if (!cls.startsWith("dev.jloop.tck.") && methodNames.contains(e.getMethodName())) {
+          boolean scenarioCode = cls.startsWith("dev.jloop.tck.scenario.") || cls.startsWith("dev.jloop.tck.scenarios.");
+          if (!scenarioCode && methodNames.contains(e.getMethodName())) {
             return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName());
           }
           break;

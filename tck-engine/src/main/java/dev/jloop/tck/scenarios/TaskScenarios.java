@@ -103,7 +103,7 @@ public final class TaskScenarios {
 
   @Scenario(id = "tasks.await-rethrows-same-exception", level = REQUIRED, apis = {"await", "Future.set_exception"},
       rule = "Awaiting a future that fails throws the future's very exception into the task.",
-      reference = "test_tasks.BaseTaskTests.test_exception_traceback")
+      reference = "asyncio-future: Future.result (the exception propagates)")
   void awaitRethrowsSameException(ScenarioContext s) {
     EventLoop loop = s.loop();
     Future<String> f = loop.createFuture();
