@@ -32,6 +32,7 @@ final class TckExecution {
   private ResultsFile results;
   private ScenarioRunner runner;
   private LeakChecker leaks;
+  private boolean settingsLogged;
 
   TckExecution(ExecutionRequest request, Catalog catalog, String tckVersion) {
     this.request = request;
@@ -50,7 +51,6 @@ final class TckExecution {
     TestExecutionResult outcome = TestExecutionResult.successful();
     try {
       config = TckConfig.from(request.getConfigurationParameters());
-      LOG.log(System.Logger.Level.INFO, config.describe());
       results = new ResultsFile();
       leaks = new LeakChecker();
       runner = new ScenarioRunner(config, leaks);
@@ -78,6 +78,11 @@ final class TckExecution {
       return;
     }
     listener.executionStarted(loop);
+    if (!settingsLogged) {
+      // logged inside the first loop, so that build tools file it with that loop's output
+      LOG.log(System.Logger.Level.INFO, config.describe());
+      settingsLogged = true;
+    }
     LoopProbe.Result probe = LoopProbe.run(p, loop.loopId(), config, leaks);
     if (probe.creationError() != null) {
       String msg = "loop `" + loop.loopId() + "`: provider " + p.getClass().getName()

@@ -26,6 +26,7 @@ public final class CancelScenarios {
     Future<Object> inner = loop.createFuture();
     String[] seen = {"not cancelled"};
     Task<Object> t = loop.createTask(() -> {
+      cancelSoon(loop, "stop now");
       try {
         return Async.await(inner);
       } catch (CancelledException e) {
@@ -33,7 +34,6 @@ public final class CancelScenarios {
         throw e;
       }
     });
-    loop.callLater(0.01, () -> t.cancel("stop now"));
     CancelledException e = s.expectThrows(CancelledException.class, "runUntilComplete(cancelled task)",
         () -> loop.runUntilComplete(t));
     s.expectEquals("message of the CancelledException at the await", "stop now", seen[0]);
@@ -66,6 +66,7 @@ public final class CancelScenarios {
     EventLoop loop = s.loop();
     Future<Object> inner = loop.createFuture();
     Task<String> t = loop.createTask(() -> {
+      cancelSoon(loop, null);
       try {
         Async.await(inner);
         return "not cancelled";
@@ -73,7 +74,6 @@ public final class CancelScenarios {
         return "recovered";
       }
     });
-    loop.callLater(0.01, () -> t.cancel());
     s.expectEquals("result of a task that caught its cancellation", "recovered", loop.runUntilComplete(t));
     s.check(!t.cancelled(), "a task that caught CancelledException reports cancelled");
     s.expectEquals("cancelling() after one cancel request", 1, t.cancelling());
@@ -87,6 +87,7 @@ public final class CancelScenarios {
     Future<Object> inner = loop.createFuture();
     int[] counts = new int[3];
     Task<String> t = loop.createTask(() -> {
+      cancelSoon(loop, null);
       try {
         Async.await(inner);
       } catch (CancelledException e) {
@@ -97,7 +98,6 @@ public final class CancelScenarios {
       }
       return "done";
     });
-    loop.callLater(0.01, () -> t.cancel());
     loop.runUntilComplete(t);
     s.expectEquals("cancelling() at the await, uncancel(), cancelling() after",
         List.of(1, 0, 0), List.of(counts[0], counts[1], counts[2]));
@@ -134,7 +134,9 @@ public final class CancelScenarios {
   void propagatesToAwaitedTask(ScenarioContext s) {
     EventLoop loop = s.loop();
     List<String> log = new ArrayList<>();
+    Task<?>[] outerTask = new Task<?>[1];
     Task<Object> inner = loop.createTask(() -> {
+      loop.callSoon(() -> outerTask[0].cancel("from outside"));
       try {
         return Async.await(loop.createFuture());
       } catch (CancelledException e) {
@@ -143,7 +145,7 @@ public final class CancelScenarios {
       }
     });
     Task<Object> outer = loop.createTask(() -> Async.await(inner));
-    loop.callLater(0.01, () -> outer.cancel("from outside"));
+    outerTask[0] = outer;
     s.expectThrows(CancelledException.class, "runUntilComplete(outer)", () -> loop.runUntilComplete(outer));
     s.check(inner.cancelled(), "the awaited task was not cancelled");
     s.expectOrder("events", List.of("inner cancelled: from outside"), log);
@@ -175,6 +177,7 @@ public final class CancelScenarios {
     EventLoop loop = s.loop();
     Future<String> second = loop.createFuture();
     Task<String> t = loop.createTask(() -> {
+      cancelSoon(loop, null);
       try {
         Async.await(loop.createFuture());
       } catch (CancelledException ignored) {
@@ -182,7 +185,6 @@ public final class CancelScenarios {
       }
       return Async.await(second);
     });
-    loop.callLater(0.01, () -> t.cancel());
     s.expectEquals("result after ignoring the cancellation", "second", loop.runUntilComplete(t));
   }
 
@@ -251,5 +253,11 @@ public final class CancelScenarios {
     loop.callSoon(() -> loop.callSoon(() -> t.cancel()));
     s.expectThrows(CancelledException.class, "runUntilComplete(yielding task)", () -> loop.runUntilComplete(t));
     s.check(steps[0] >= 1 && steps[0] <= 4, "the yielding task took %d steps before its cancellation", steps[0]);
+  }
+
+  /** Cancels the current task in the next pass, once it has suspended at its next await. */
+  private static void cancelSoon(EventLoop loop, String message) {
+    Task<?> me = Async.currentTask();
+    loop.callSoon(() -> me.cancel(message));
   }
 }

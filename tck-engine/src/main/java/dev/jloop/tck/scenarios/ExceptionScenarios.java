@@ -73,7 +73,7 @@ public final class ExceptionScenarios {
   }
 
   @Scenario(id = "exceptions.timer-error-reported", level = REQUIRED,
-      apis = {"call_later", "set_exception_handler"},
+      apis = {"call_at", "set_exception_handler"},
       rule = "A failing timer callback reaches the exception handler with its timer handle and the loop goes on.",
       reference = "test_base_events.BaseEventLoopTests.test_default_exc_handler_callback")
   void timerErrorReported(ScenarioContext s) {
@@ -81,11 +81,12 @@ public final class ExceptionScenarios {
     Recorder rec = new Recorder();
     loop.setExceptionHandler(rec);
     IllegalStateException boom = new IllegalStateException("expected by the scenario");
-    TimerHandle h = loop.callLater(0.005, () -> {
+    double now = loop.time();
+    TimerHandle h = loop.callAt(now + 0.005, () -> {
       throw boom;
     });
     boolean[] after = new boolean[1];
-    loop.callLater(0.01, () -> {
+    loop.callAt(now + 0.01, () -> {
       after[0] = true;
       loop.stop();
     });

@@ -135,7 +135,7 @@ public final class LifecycleScenarios {
   }
 
   @Scenario(id = "lifecycle.stop-resets", level = REQUIRED,
-      apis = {"run_forever", "stop", "call_later"},
+      apis = {"run_forever", "stop", "call_at"},
       rule = "After run_forever returns because of stop, the next run_forever runs until stop is called again.",
       reference = "asyncio-eventloop: loop.stop")
   void stopResets(ScenarioContext s) {
@@ -143,8 +143,9 @@ public final class LifecycleScenarios {
     loop.callSoon(loop::stop);
     loop.runForever();
     List<String> ran = new ArrayList<>();
-    loop.callLater(0.02, () -> ran.add("timer"));
-    loop.callLater(0.04, loop::stop);
+    double now = loop.time();
+    loop.callAt(now + 0.02, () -> ran.add("timer"));
+    loop.callAt(now + 0.04, loop::stop);
     loop.runForever();
     s.expectOrder("callbacks run by the second runForever", List.of("timer"), ran);
   }

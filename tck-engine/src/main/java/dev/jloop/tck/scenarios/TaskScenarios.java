@@ -71,13 +71,13 @@ public final class TaskScenarios {
     Future<Integer> f = loop.createFuture();
     Task<Object> t = loop.createTask(() -> {
       log.add("waiting");
+      loop.callSoon(() -> {
+        f.setResult(1);
+        log.add("setResult returned");
+      });
       Async.await(f);
       log.add("resumed");
       return null;
-    });
-    loop.callLater(0.01, () -> {
-      f.setResult(1);
-      log.add("setResult returned");
     });
     loop.runUntilComplete(t);
     s.expectOrder("events", List.of("waiting", "setResult returned", "resumed"), log);
