@@ -11,9 +11,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>the provider could not create the loop: ERROR;
- *   <li>an {@link UnsupportedOperationException} whose topmost frame outside the JDK is one of the
- *       scenario's apis: NOT_IMPLEMENTED, naming that method; any other one is an ERROR, since a
- *       loop may not dodge a rule by throwing it from somewhere else;
+ *   <li>an {@link UnsupportedOperationException} out of a call the scenario made to one of its
+ *       apis: NOT_IMPLEMENTED, naming that method; any other one is an ERROR, since a loop may
+ *       not dodge a rule by throwing it from somewhere else;
  *   <li>an {@link AssertionError} (a broken rule): FAILED;
  *   <li>anything else, or {@code close()} throwing: ERROR.
  * </ul>
@@ -32,9 +32,6 @@ final class Classifier {
       return classifyFailure(spec, loopId, failure);
     }
     if (close != null) {
-      if (unimplemented(close, Set.of("close")).isPresent()) {
-        return error("loop `" + loopId + "`: close() is not implemented (it is not optional)", close);
-      }
       return error("loop `" + loopId + "`: close() threw " + ScenarioContext.describe(close)
           + " after scenario " + spec.id(), close);
     }
@@ -42,11 +39,12 @@ final class Classifier {
   }
 
   private static Verdict classifyFailure(ScenarioSpec spec, String loopId, Throwable t) {
-    Optional<String> method = unimplemented(t, spec.javaMethodNames());
-    if (method.isPresent()) {
-      String javaName = method.get().substring(method.get().indexOf('.') + 1);
-      String msg = "loop `" + loopId + "` does not implement " + method.get()
-          + spec.apiFor(javaName).map(a -> " (asyncio " + a + ")").orElse("")
+    Optional<Unimplemented> missing = unimplemented(t, spec.javaMethodNames());
+    if (missing.isPresent()) {
+      Unimplemented u = missing.get();
+      String msg = "loop `" + loopId + "` does not implement " + u.entry()
+          + spec.apiFor(u.entry().substring(u.entry().indexOf('.') + 1)).map(a -> " (asyncio " + a + ")").orElse("")
+          + (u.thrower().equals(u.entry()) ? "" : ", through " + u.thrower())
           + ": it threw UnsupportedOperationException" + (t.getMessage() == null ? "" : " \"" + t.getMessage() + "\"")
           + "; scenario " + spec.id() + " (" + spec.level() + ") needs it";
       return new Verdict(Outcome.NOT_IMPLEMENTED, msg, null, t, 0);
@@ -67,29 +65,46 @@ final class Classifier {
   }
 
   /**
-   * The {@code Class.method} that threw an {@link UnsupportedOperationException} in {@code t}'s
-   * cause chain, if its topmost frame outside the JDK is one of {@code methodNames} (and not the
-   * scenario's own code).
+   * If {@code t}'s cause chain holds an {@link UnsupportedOperationException} that came out of a
+   * call the scenario made to one of {@code methodNames}: that method and the one that threw (they
+   * differ when, say, {@code callLater} delegates to an unimplemented {@code callAt}).
    */
-  static Optional<String> unimplemented(Throwable t, Set<String> methodNames) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof UnsupportedOperationException) {
-        for (StackTraceElement e : c.getStackTrace()) {
-          String cls = e.getClassName();
-          if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) {
-            continue;
-          }
-          boolean scenarioCode = cls.startsWith("dev.jloop.tck.scenario.") || cls.startsWith("dev.jloop.tck.scenarios.");
-          if (!scenarioCode && methodNames.contains(e.getMethodName())) {
-            return Optional.of(cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName());
-          }
+  static Optional<Unimplemented> unimplemented(Throwable t, Set<String> methodNames) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (!(c instanceof UnsupportedOperationException)) {
+        continue;
+      }
+      StackTraceElement entry = null;
+      StackTraceElement thrower = null;
+      for (StackTraceElement e : c.getStackTrace()) {
+        if (isScenarioCode(e.getClassName())) {
           break;
         }
+        if (!isJdk(e.getClassName())) {
+          entry = e;
+          thrower = thrower == null ? e : thrower;
+        }
       }
-      if (c.getCause() == c) {
-        break;
+      if (entry != null && methodNames.contains(entry.getMethodName())) {
+        return Optional.of(new Unimplemented(name(entry), name(thrower)));
       }
     }
     return Optional.empty();
+  }
+
+  /** The api method the scenario called, and the method that threw (often the same). */
+  record Unimplemented(String entry, String thrower) {}
+
+  private static String name(StackTraceElement e) {
+    String cls = e.getClassName();
+    return cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName();
+  }
+
+  private static boolean isScenarioCode(String cls) {
+    return cls.startsWith("dev.jloop.tck.scenario.") || cls.startsWith("dev.jloop.tck.scenarios.");
+  }
+
+  private static boolean isJdk(String cls) {
+    return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.");
   }
 }

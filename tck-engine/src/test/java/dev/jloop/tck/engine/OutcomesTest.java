@@ -40,9 +40,21 @@ class OutcomesTest {
     assertInstanceOf(TestAbortedException.class, r.getThrowable().orElseThrow());
     String msg = r.getThrowable().orElseThrow().getMessage();
     assertTrue(msg.contains("does not implement") && msg.contains(".callAt (asyncio call_at)"), msg);
+    assertTrue(msg.startsWith("loop `mutant-no-timers` "), msg);
     JsonNode row = run.result("mutant-no-timers", scenario);
     assertEquals("NOT_IMPLEMENTED", row.get("outcome").asText());
     assertEquals(msg, row.get("message").asText());
+  }
+
+  @Test
+  void notImplementedThroughAnotherApiNamesBoth() {
+    String scenario = "timers.when";
+    UniqueId id = TckRun.scenarioId("mutant-no-timers", scenario);
+    TestExecutionResult r = finished(TckRun.loops("mutant-no-timers").kit().selectors(selectUniqueId(id)).execute(), id)
+        .orElseThrow();
+    assertEquals(Status.ABORTED, r.getStatus(), "callLater delegates to the unimplemented callAt");
+    String msg = r.getThrowable().orElseThrow().getMessage();
+    assertTrue(msg.contains(".callLater (asyncio call_later), through ") && msg.contains(".callAt"), msg);
   }
 
   @Test
