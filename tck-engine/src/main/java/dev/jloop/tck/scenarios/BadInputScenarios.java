@@ -239,4 +239,13 @@ public final class BadInputScenarios {
       return t;
     }
   }
+
+  @Scenario(id = "bad-input.null-default-executor", level = REQUIRED, apis = "set_default_executor",
+      rule = "set_default_executor(null) raises NullPointerException.",
+      reference = "test_base_events.BaseEventLoopTests.test_set_default_executor_error")
+  void nullDefaultExecutor(ScenarioContext s) {
+    s.expectThrows(NullPointerException.class, "setDefaultExecutor(null)", () -> s.loop().setDefaultExecutor(null));
+    s.expectEquals("runUntilComplete(default executor job) after the rejected call", 3,
+        s.loop().runUntilComplete(s.loop().runInExecutor(null, () -> 3)));
+  }
 }

@@ -255,6 +255,40 @@ public final class CancelScenarios {
     s.check(steps[0] >= 1 && steps[0] <= 4, "the yielding task took %d steps before its cancellation", steps[0]);
   }
 
+  @Scenario(id = "cancellation.exception-of-cancelled-task", level = REQUIRED,
+      apis = {"Task.cancel", "Future.exception"},
+      rule = "exception() of a cancelled task raises CancelledException carrying the cancel message.",
+      reference = "test_tasks.BaseTaskTests.test_cancel_with_message_then_future_exception")
+  void exceptionOfCancelledTask(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Task<Object> t = loop.createTask(() -> {
+      cancelSoon(loop, "no more");
+      return Async.await(loop.createFuture());
+    });
+    s.expectThrows(CancelledException.class, "runUntilComplete(cancelled task)", () -> loop.runUntilComplete(t));
+    CancelledException e = s.expectThrows(CancelledException.class, "exception() of the cancelled task", t::exception);
+    s.expectEquals("cancel message", "no more", e.getMessage());
+  }
+
+  @Scenario(id = "cancellation.task-and-inner-future", level = REQUIRED, apis = {"Task.cancel", "Future.cancel"},
+      rule = "Cancelling both a task and the future it awaits in one pass ends the task cancelled.",
+      reference = "test_tasks.BaseTaskTests.test_cancel_both_task_and_inner_future")
+  void taskAndInnerFuture(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Future<Object> inner = loop.createFuture();
+    Task<Object> t = loop.createTask(() -> {
+      Task<?> me = Async.currentTask();
+      loop.callSoon(() -> {
+        inner.cancel();
+        me.cancel();
+      });
+      return Async.await(inner);
+    });
+    s.expectThrows(CancelledException.class, "runUntilComplete(task)", () -> loop.runUntilComplete(t));
+    s.check(t.cancelled() && inner.cancelled(), "after cancelling both: task cancelled=%s, inner cancelled=%s",
+        t.cancelled(), inner.cancelled());
+  }
+
   /** Cancels the current task in the next pass, once it has suspended at its next await. */
   private static void cancelSoon(EventLoop loop, String message) {
     Task<?> me = Async.currentTask();

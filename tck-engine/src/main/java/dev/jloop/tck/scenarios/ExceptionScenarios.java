@@ -225,4 +225,43 @@ public final class ExceptionScenarios {
     }));
     s.expectEquals("runUntilComplete after the failure", "again", s.run(() -> "again"));
   }
+
+  @Scenario(id = "exceptions.task-exception-never-retrieved", level = REQUIRED,
+      apis = {"create_task", "call_exception_handler"},
+      rule = "A task that failed and is dropped without anyone retrieving its exception is reported to the exception handler.",
+      reference = "asyncio-dev: detect never-retrieved exceptions")
+  void taskExceptionNeverRetrieved(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    IllegalStateException boom = new IllegalStateException("never retrieved, on purpose");
+    List<Object> seen = new ArrayList<>();
+    loop.setExceptionHandler((l, ctx) -> seen.add(ctx.exception()));
+    startFailingTask(loop, boom);
+    s.runUntil(() -> {
+      System.gc();
+      return !seen.isEmpty();
+    }, 3.0, "a report of the unretrieved task exception");
+    s.expectSame("the exception in the handler's context", boom, seen.get(0));
+  }
+
+  private static void startFailingTask(EventLoop loop, RuntimeException error) {
+    loop.createTask(() -> {
+      throw error;
+    });
+  }
+
+  @Scenario(id = "exceptions.handler-set-from-callback", level = REQUIRED,
+      apis = {"set_exception_handler", "call_soon"},
+      rule = "An exception handler set by a callback handles the errors of the callbacks after it.",
+      reference = "test_base_events.BaseEventLoopTests.test_set_exc_handler_custom")
+  void handlerSetFromCallback(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Recorder rec = new Recorder();
+    loop.callSoon(() -> loop.setExceptionHandler(rec));
+    loop.callSoon(() -> {
+      throw new IllegalStateException("expected by the scenario");
+    });
+    loop.callSoon(() -> loop.callSoon(loop::stop));
+    loop.runForever();
+    s.expectEquals("reports to the handler set by the first callback", 1, rec.contexts.size());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.jloop.tck.scenarios;
 
 import static dev.jloop.tck.Level.REQUIRED;
+import static dev.jloop.tck.Level.STRICT;
 
 import dev.jloop.Async;
 import dev.jloop.EventLoop;
@@ -247,5 +248,34 @@ public final class ExecutorScenarios {
     loop.callLater(s.scaled(3.0), loop::stop);
     loop.runForever();
     s.expectSame("thread of the done callback", Thread.currentThread(), ranOn[0]);
+  }
+
+  @Scenario(id = "executors.before-run", level = REQUIRED, apis = {"run_in_executor", "run_until_complete"},
+      rule = "A job submitted before the loop runs delivers its result once the loop runs.",
+      reference = "asyncio-eventloop: loop.run_in_executor")
+  void beforeRun(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Future<String> f = loop.runInExecutor(null, () -> "early");
+    s.expectEquals("result", "early", loop.runUntilComplete(f));
+  }
+
+  @Scenario(id = "executors.checked-exception-unwrapped", level = STRICT, apis = {"run_in_executor", "await"},
+      rule = "A checked exception thrown by an executor job is the future's exception as thrown, not wrapped.",
+      reference = "jloop EventLoop.runInExecutor (asyncio has no checked exceptions; Java executors wrap them)")
+  void checkedExceptionUnwrapped(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    java.io.IOException boom = new java.io.IOException("expected by the scenario");
+    Object caught = s.run(() -> {
+      Future<Object> f = loop.runInExecutor(null, () -> {
+        throw boom;
+      });
+      try {
+        Async.await(f);
+        return "no exception";
+      } catch (Exception e) {
+        return e;
+      }
+    });
+    s.expectSame("exception of the executor future", boom, caught);
   }
 }

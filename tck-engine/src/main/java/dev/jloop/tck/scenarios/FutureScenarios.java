@@ -256,9 +256,9 @@ public final class FutureScenarios {
     List<Object> seen = new ArrayList<>();
     loop.setExceptionHandler((l, ctx) -> seen.add(ctx.message()));
     dropFutureWithException(loop, new IllegalStateException("retrieved"), true);
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 2; i++) {
       System.gc();
-      s.runFor(0.01);
+      s.runFor(0.05);
     }
     s.check(seen.isEmpty(), "the exception handler was called: %s", seen);
   }
@@ -269,5 +269,70 @@ public final class FutureScenarios {
     if (retrieve) {
       f.exception();
     }
+  }
+
+  @Scenario(id = "futures.result-not-reported", level = REQUIRED,
+      apis = {"Future.set_result", "call_exception_handler"},
+      rule = "A future dropped with a result or still pending is never reported to the exception handler.",
+      reference = "test_futures.BaseFutureTests.test_tb_logger_result_unretrieved; "
+          + "test_futures.BaseFutureTests.test_tb_logger_abandoned")
+  void resultNotReported(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<Object> seen = new ArrayList<>();
+    loop.setExceptionHandler((l, ctx) -> seen.add(ctx.message()));
+    loop.createFuture().setResult("dropped with a result");
+    loop.createFuture();
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+      s.runFor(0.05);
+    }
+    s.check(seen.isEmpty(), "the exception handler was called: %s", seen);
+  }
+
+  @Scenario(id = "futures.remove-during-callbacks", level = REQUIRED,
+      apis = {"Future.add_done_callback", "Future.remove_done_callback"},
+      rule = "A done callback removed by another callback after the future completed still runs, since it was already scheduled.",
+      reference = "test_futures.BaseFutureDoneCallbackTests.test_schedule_callbacks_list_mutation_1; "
+          + "test_futures.BaseFutureDoneCallbackTests.test_remove_done_callbacks_list_mutation")
+  void removeDuringCallbacks(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<String> ran = new ArrayList<>();
+    Future<String> f = loop.createFuture();
+    Consumer<Future<String>> victim = done -> ran.add("victim");
+    f.addDoneCallback(done -> {
+      ran.add("remover");
+      ran.add("removed " + done.removeDoneCallback(victim));
+    });
+    f.addDoneCallback(victim);
+    f.setResult("x");
+    loop.callSoon(() -> loop.callSoon(loop::stop));
+    loop.runForever();
+    s.expectOrder("done callbacks", List.of("remover", "removed 0", "victim"), ran);
+  }
+
+  @Scenario(id = "futures.remove-before-completion", level = REQUIRED,
+      apis = {"Future.add_done_callback", "Future.remove_done_callback"},
+      rule = "Removing done callbacks before the future completes keeps the others in their order.",
+      reference = "test_futures.BaseFutureDoneCallbackTests.test_callbacks_remove_first_callback; "
+          + "test_futures.BaseFutureDoneCallbackTests.test_callbacks_remove_first_and_second_callback; "
+          + "test_futures.BaseFutureDoneCallbackTests.test_callbacks_remove_third_callback")
+  void removeBeforeCompletion(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<Integer> ran = new ArrayList<>();
+    Future<String> f = loop.createFuture();
+    List<Consumer<Future<String>>> cbs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      Consumer<Future<String>> cb = done -> ran.add(n);
+      cbs.add(cb);
+      f.addDoneCallback(cb);
+    }
+    f.removeDoneCallback(cbs.get(0));
+    f.removeDoneCallback(cbs.get(2));
+    f.removeDoneCallback(cbs.get(4));
+    f.setResult("x");
+    loop.callSoon(() -> loop.callSoon(loop::stop));
+    loop.runForever();
+    s.expectOrder("done callbacks left", List.of(1, 3), ran);
   }
 }

@@ -3,6 +3,7 @@ package dev.jloop.tck.scenarios;
 import static dev.jloop.tck.Level.REQUIRED;
 
 import dev.jloop.Async;
+import dev.jloop.CancelledException;
 import dev.jloop.EventLoop;
 import dev.jloop.Future;
 import dev.jloop.Task;
@@ -303,5 +304,39 @@ public final class LifecycleScenarios {
     loop.callLater(0.01, loop::stop);
     loop.runForever();
     s.expectOrder("callbacks left over from runUntilComplete", List.of("later"), ran);
+  }
+
+  @Scenario(id = "lifecycle.stop-from-task", level = REQUIRED, apis = {"run_until_complete", "stop"},
+      rule = "A task that stops the loop makes run_until_complete raise IllegalStateException while the task is still pending.",
+      reference = "test_tasks.BaseTaskTests.test_stop_while_run_in_complete")
+  void stopFromTask(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Task<Object> t = loop.createTask(() -> {
+      loop.stop();
+      Async.sleep(0);
+      Async.sleep(0);
+      return null;
+    });
+    s.expectThrows(IllegalStateException.class, "runUntilComplete(task that stops the loop)", () -> loop.runUntilComplete(t));
+    s.check(!t.done(), "the task finished although the loop stopped after its first step");
+    t.cancel();
+    s.expectThrows(CancelledException.class, "runUntilComplete(the cancelled task)", () -> loop.runUntilComplete(t));
+  }
+
+  @Scenario(id = "lifecycle.scheduled-before-run", level = REQUIRED, apis = {"call_soon", "run_forever"},
+      rule = "Callbacks scheduled before the loop runs run in its first pass, in order.",
+      reference = "test_base_events.BaseEventLoopTests.test_run_once")
+  void scheduledBeforeRun(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<String> ran = new ArrayList<>();
+    loop.callSoon(() -> ran.add("A"));
+    loop.callSoon(() -> ran.add("B"));
+    loop.callSoon(() -> {
+      ran.add("C");
+      loop.stop();
+    });
+    loop.callSoon(() -> ran.add("D"));
+    loop.runForever();
+    s.expectOrder("callbacks in the first pass", List.of("A", "B", "C", "D"), ran);
   }
 }

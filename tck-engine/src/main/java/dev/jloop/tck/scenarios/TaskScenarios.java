@@ -317,4 +317,79 @@ public final class TaskScenarios {
     s.expectSame("getCoro()", c, t.getCoro());
     s.loop().runUntilComplete(t);
   }
+
+  @Scenario(id = "tasks.awaited-future-cancelled", level = REQUIRED, apis = {"await", "Future.cancel"},
+      rule = "Cancelling the future a task awaits raises CancelledException at the task's await, and the task may go on.",
+      reference = "test_tasks.BaseTaskTests.test_task_cancel_waiter_future")
+  void awaitedFutureCancelled(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Future<String> f = loop.createFuture();
+    String got = s.run(() -> {
+      loop.callSoon(f::cancel);
+      try {
+        return Async.await(f);
+      } catch (dev.jloop.CancelledException e) {
+        return "caught";
+      }
+    });
+    s.expectEquals("what the task saw", "caught", got);
+  }
+
+  @Scenario(id = "tasks.await-failing-task", level = REQUIRED, apis = {"await", "create_task"},
+      rule = "Awaiting a task that fails throws that task's very exception in the awaiting task.",
+      reference = "asyncio-task: awaitables (tasks)")
+  void awaitFailingTask(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    IllegalStateException boom = new IllegalStateException("expected by the scenario");
+    Object caught = s.run(() -> {
+      Task<Object> failing = loop.createTask(() -> {
+        Async.sleep(0);
+        throw boom;
+      });
+      try {
+        Async.await(failing);
+        return "no exception";
+      } catch (IllegalStateException e) {
+        return e;
+      }
+    });
+    s.expectSame("exception seen by the awaiting task", boom, caught);
+  }
+
+  @Scenario(id = "tasks.many-tasks", level = REQUIRED, apis = {"create_task", "sleep"},
+      rule = "A thousand tasks that yield repeatedly all finish with their own results.",
+      reference = "asyncio-task: creating tasks")
+  void manyTasks(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<Integer> results = s.run(() -> {
+      List<Task<Integer>> tasks = new ArrayList<>();
+      for (int i = 0; i < 1000; i++) {
+        int n = i;
+        tasks.add(loop.createTask(() -> {
+          for (int k = 0; k < 3; k++) {
+            Async.sleep(0);
+          }
+          return n;
+        }));
+      }
+      List<Integer> out = new ArrayList<>();
+      for (Task<Integer> t : tasks) {
+        out.add(Async.await(t));
+      }
+      return out;
+    });
+    s.expectOrder("results of 1000 tasks", java.util.stream.IntStream.range(0, 1000).boxed().toList(), results);
+  }
+
+  @Scenario(id = "tasks.pending-result-rejected", level = REQUIRED, apis = {"Future.result", "Future.exception"},
+      rule = "Asking a pending task for its result or exception raises InvalidStateException.",
+      reference = "test_futures.BaseFutureTests.test_initial_state")
+  void pendingResultRejected(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    Task<Object> t = loop.createTask(() -> Async.await(loop.createFuture()));
+    s.expectThrows(dev.jloop.InvalidStateException.class, "result() of a pending task", t::result);
+    s.expectThrows(dev.jloop.InvalidStateException.class, "exception() of a pending task", t::exception);
+    t.cancel();
+    s.expectThrows(dev.jloop.CancelledException.class, "runUntilComplete(cancelled task)", () -> loop.runUntilComplete(t));
+  }
 }

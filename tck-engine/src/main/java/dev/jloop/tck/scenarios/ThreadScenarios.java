@@ -196,4 +196,75 @@ public final class ThreadScenarios {
     s.expectEquals("result", "value", got);
     s.check(!log.contains("guard timer fired"), "the task resumed only after a guard timer fired: %s", log);
   }
+
+  @Scenario(id = "threads.wrap-future-exception", level = REQUIRED, apis = {"wrap_future", "await"},
+      rule = "wrap_future hands the exception another thread completed the concurrent future with to the awaiting task, as the very object.",
+      reference = "test_futures.BaseFutureTests.test_wrap_future")
+  void wrapFutureException(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    CompletableFuture<String> cf = new CompletableFuture<>();
+    IllegalStateException boom = new IllegalStateException("expected by the scenario");
+    Object caught = s.run(() -> {
+      Future<String> f = Async.wrapFuture(cf, loop);
+      s.thread("failer", () -> cf.completeExceptionally(boom));
+      try {
+        Async.await(f);
+        return "no exception";
+      } catch (IllegalStateException e) {
+        return e;
+      }
+    });
+    s.expectSame("exception of the wrapped future", boom, caught);
+  }
+
+  @Scenario(id = "threads.wrap-future-source-cancelled", level = REQUIRED, apis = {"wrap_future", "await"},
+      rule = "When another thread cancels the concurrent future, the future wrap_future returned ends cancelled.",
+      reference = "test_futures.BaseFutureTests.test_wrap_future_cancel2")
+  void wrapFutureSourceCancelled(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    CompletableFuture<String> cf = new CompletableFuture<>();
+    Object seen = s.run(() -> {
+      Future<String> f = Async.wrapFuture(cf, loop);
+      s.thread("canceller", () -> cf.cancel(false));
+      try {
+        Async.await(f);
+        return "no exception";
+      } catch (dev.jloop.CancelledException e) {
+        return f.cancelled() ? "cancelled" : "CancelledException but the future is not cancelled";
+      }
+    });
+    s.expectEquals("the wrapped future", "cancelled", seen);
+  }
+
+  @Scenario(id = "threads.threadsafe-racing-close", level = REQUIRED, apis = {"call_soon_threadsafe", "close"},
+      rule = "call_soon_threadsafe racing with close either schedules the callback or raises IllegalStateException, and nothing hangs.",
+      reference = "asyncio-eventloop: loop.call_soon_threadsafe (RuntimeError on a closed loop)")
+  void threadsafeRacingClose(ScenarioContext s) throws InterruptedException {
+    EventLoop loop = s.loop();
+    List<Throwable> wrong = Collections.synchronizedList(new ArrayList<>());
+    int[] refused = new int[1];
+    CountDownLatch started = new CountDownLatch(1);
+    Thread hammer = s.thread("hammer", () -> {
+      started.countDown();
+      while (true) {
+        try {
+          loop.callSoonThreadsafe(() -> { });
+          Thread.yield();
+        } catch (IllegalStateException closed) {
+          refused[0]++;
+          return;
+        } catch (Throwable t) {
+          wrong.add(t);
+          return;
+        }
+      }
+    });
+    s.await(started, "the worker starting");
+    s.runFor(0.02);
+    loop.close();
+    hammer.join((long) (s.scaled(3.0) * 1000));
+    s.check(wrong.isEmpty(), "callSoonThreadsafe racing with close threw %s",
+        wrong.isEmpty() ? "" : ScenarioContext.describe(wrong.get(0)));
+    s.check(refused[0] == 1, "callSoonThreadsafe kept accepting callbacks %.1f s after close()", s.scaled(3.0));
+  }
 }
