@@ -335,4 +335,32 @@ public final class FutureScenarios {
     loop.runForever();
     s.expectOrder("done callbacks left", List.of(1, 3), ran);
   }
+
+  @Scenario(id = "futures.cancel-silences-report", level = REQUIRED,
+      apis = {"Future.cancel", "Task.cancel", "call_exception_handler"},
+      rule = "Calling cancel on a future or task that already failed counts as handling its exception, so it is not reported.",
+      reference = "test_futures.BaseFutureTests.test_tb_logger_not_called_after_cancel; "
+          + "test_tasks.BaseTaskTests.test_tb_logger_not_called_after_cancel")
+  void cancelSilencesReport(ScenarioContext s) {
+    EventLoop loop = s.loop();
+    List<Object> seen = new ArrayList<>();
+    loop.setExceptionHandler((l, ctx) -> seen.add(ctx.message()));
+    failThenCancel(loop);
+    s.runFor(0.01);
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+      s.runFor(0.05);
+    }
+    s.check(seen.isEmpty(), "the exception handler was called: %s", seen);
+  }
+
+  private static void failThenCancel(EventLoop loop) {
+    Future<Object> f = loop.createFuture();
+    f.setException(new IllegalStateException("handled by cancel()"));
+    f.cancel();
+    dev.jloop.Task<Object> t = loop.createTask(() -> {
+      throw new IllegalStateException("handled by cancel()");
+    });
+    t.addDoneCallback(done -> done.cancel());
+  }
 }
