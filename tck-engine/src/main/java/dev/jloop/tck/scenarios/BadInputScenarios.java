@@ -1,5 +1,6 @@
 package dev.jloop.tck.scenarios;
 
+import static dev.jloop.tck.Level.OPTIONAL;
 import static dev.jloop.tck.Level.REQUIRED;
 import static dev.jloop.tck.Level.STRICT;
 
@@ -217,7 +218,7 @@ public final class BadInputScenarios {
         ScenarioContext.describe(inCallback[0]));
   }
 
-  @Scenario(id = "bad-input.slow-callback-duration", level = STRICT, apis = "slow_callback_duration",
+  @Scenario(id = "bad-input.slow-callback-duration", level = OPTIONAL, apis = "slow_callback_duration",
       rule = "A slow-callback threshold that is not a positive finite number raises IllegalArgumentException.",
       reference = "asyncio-dev: debug mode (slow_callback_duration)")
   void slowCallbackDuration(ScenarioContext s) {
