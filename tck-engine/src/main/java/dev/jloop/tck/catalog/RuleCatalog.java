@@ -103,8 +103,10 @@ public final class RuleCatalog {
     }
     md.append("\n## Coverage of CPython's tests\n\n")
         .append("How many of the CPython 3.11 tests in `EventLoopTestsMixin`, `test_futures`, `test_tasks`,\n")
-        .append("`test_streams` and `test_sslproto` that apply to a jloop loop a scenario mirrors (its reference\n")
-        .append("names the test). Tests of Python-only behaviour are listed apart with the reason.\n\n")
+        .append("`test_streams` and `test_sslproto` (and, for the combinators and primitives, `test_waitfor`,\n")
+        .append("`test_timeouts`, `test_locks`, `test_queues`, `test_taskgroups` and `test_runners`) that apply to\n")
+        .append("a jloop loop a scenario mirrors (its reference names the test). Tests of Python-only behaviour\n")
+        .append("are listed apart with the reason.\n\n")
         .append("| Module | Apply | Mirrored | Coverage |\n|---|---:|---:|---:|\n");
     List<String> missing = new ArrayList<>();
     List<String> notApplicable = new ArrayList<>();

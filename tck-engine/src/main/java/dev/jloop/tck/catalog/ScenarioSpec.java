@@ -26,19 +26,25 @@ public record ScenarioSpec(
     String id, String area, Level level, String rule, List<String> apis, String reference,
     double budgetSeconds, Method method) {
 
-  /** asyncio names whose jloop method is not the plain lowerCamelCase of the name. */
+  /**
+   * asyncio names (qualified or not) whose jloop method is not the plain lowerCamelCase of the
+   * name: Java has {@code await} for asyncio's {@code wait} on primitives, and {@code Object}
+   * owns {@code notifyAll}.
+   */
   private static final Map<String, List<String>> ALIASES = Map.of(
       "get_debug", List.of("isDebug"),
       "slow_callback_duration", List.of("getSlowCallbackDuration", "setSlowCallbackDuration"),
-      "run_until_complete", List.of("runUntilComplete"),
-      "await", List.of("await"));
+      "Event.wait", List.of("await"),
+      "Condition.wait", List.of("await"),
+      "Barrier.wait", List.of("await"),
+      "Condition.notify_all", List.of("notifyAllWaiters"));
 
   /** The Java method names the {@link #apis} map to: {@code Future.add_done_callback} -> {@code addDoneCallback}. */
   public Set<String> javaMethodNames() {
     Set<String> out = new LinkedHashSet<>();
     for (String api : apis) {
       String name = api.substring(api.lastIndexOf('.') + 1);
-      List<String> alias = ALIASES.get(name);
+      List<String> alias = ALIASES.getOrDefault(api, ALIASES.get(name));
       if (alias != null) {
         out.addAll(alias);
       } else {

@@ -17,6 +17,8 @@ public final class Areas {
       ExceptionScenarios.class,
       ThreadScenarios.class,
       ExecutorScenarios.class,
+      CombinatorScenarios.class,
+      SyncScenarios.class,
       BadInputScenarios.class);
 
   private Areas() {}

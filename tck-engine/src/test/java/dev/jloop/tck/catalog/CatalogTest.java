@@ -5,12 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jloop.AsCompleted;
 import dev.jloop.Async;
 import dev.jloop.EventLoop;
 import dev.jloop.Future;
 import dev.jloop.Handle;
+import dev.jloop.Runner;
 import dev.jloop.Task;
+import dev.jloop.TaskGroup;
+import dev.jloop.Timeout;
 import dev.jloop.TimerHandle;
+import dev.jloop.sync.Barrier;
+import dev.jloop.sync.BoundedSemaphore;
+import dev.jloop.sync.Condition;
+import dev.jloop.sync.Event;
+import dev.jloop.sync.Lock;
+import dev.jloop.sync.Queue;
+import dev.jloop.sync.Semaphore;
 import dev.jloop.tck.Level;
 import dev.jloop.tck.scenario.Area;
 import dev.jloop.tck.scenario.Scenario;
@@ -43,7 +54,9 @@ class CatalogTest {
 
   @Test
   void everyApiNamesAPublicMethodOfTheLoopApi() {
-    Set<String> methods = Stream.of(EventLoop.class, Future.class, Task.class, Handle.class, TimerHandle.class, Async.class)
+    Set<String> methods = Stream.of(EventLoop.class, Future.class, Task.class, Handle.class, TimerHandle.class,
+            Async.class, TaskGroup.class, Timeout.class, Runner.class, AsCompleted.class, Lock.class, Event.class,
+            Semaphore.class, BoundedSemaphore.class, Condition.class, Queue.class, Barrier.class)
         .flatMap(t -> Arrays.stream(t.getMethods())).map(Method::getName).collect(Collectors.toSet());
     for (ScenarioSpec s : Catalog.get().scenarios()) {
       for (String name : s.javaMethodNames()) {
