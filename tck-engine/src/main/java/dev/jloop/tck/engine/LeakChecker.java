@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * named {@code jloop-*}.
  *
  * <p>A snapshot is taken before each scenario; after it, anything new counts, after a grace
- * period for asynchronous clean-up. Ignored: descriptors of jars, shared libraries and
- * {@code /proc} (the JVM opens those lazily while loading classes), and the engine's own threads.
+ * period for asynchronous clean-up. Ignored: descriptors of jars, shared libraries, {@code /proc}
+ * and {@code /dev/[u]random} (the JVM opens those lazily, once, for class loading and
+ * {@code SecureRandom}), and the engine's own threads.
  */
 final class LeakChecker {
   private static final Path FD_DIR = Path.of("/proc/self/fd");
@@ -112,7 +113,8 @@ final class LeakChecker {
 
   private static boolean ignored(String target) {
     return target.startsWith("/proc/") || target.endsWith(".jar") || target.endsWith(".zip")
-        || target.endsWith(".jmod") || target.endsWith(".so") || target.endsWith("/lib/modules");
+        || target.endsWith(".jmod") || target.endsWith(".so") || target.endsWith("/lib/modules")
+        || target.equals("/dev/random") || target.equals("/dev/urandom");
   }
 
   private static List<Thread> liveThreads() {

@@ -19,6 +19,8 @@ public final class Areas {
       ExecutorScenarios.class,
       CombinatorScenarios.class,
       SyncScenarios.class,
+      TcpScenarios.class,
+      SocketScenarios.class,
       BadInputScenarios.class);
 
   private Areas() {}

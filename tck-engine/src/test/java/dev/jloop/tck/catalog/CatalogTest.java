@@ -56,7 +56,9 @@ class CatalogTest {
   void everyApiNamesAPublicMethodOfTheLoopApi() {
     Set<String> methods = Stream.of(EventLoop.class, Future.class, Task.class, Handle.class, TimerHandle.class,
             Async.class, TaskGroup.class, Timeout.class, Runner.class, AsCompleted.class, Lock.class, Event.class,
-            Semaphore.class, BoundedSemaphore.class, Condition.class, Queue.class, Barrier.class)
+            Semaphore.class, BoundedSemaphore.class, Condition.class, Queue.class, Barrier.class,
+            dev.jloop.io.Protocol.class, dev.jloop.io.Transport.class, dev.jloop.io.Server.class,
+            dev.jloop.streams.Streams.class, dev.jloop.streams.StreamReader.class, dev.jloop.streams.StreamWriter.class)
         .flatMap(t -> Arrays.stream(t.getMethods())).map(Method::getName).collect(Collectors.toSet());
     for (ScenarioSpec s : Catalog.get().scenarios()) {
       for (String name : s.javaMethodNames()) {
