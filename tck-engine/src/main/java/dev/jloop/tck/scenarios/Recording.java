@@ -1,5 +1,6 @@
 package dev.jloop.tck.scenarios;
 
+import dev.jloop.Async;
 import dev.jloop.EventLoop;
 import dev.jloop.Future;
 import dev.jloop.io.BaseTransport;
@@ -99,6 +100,20 @@ final class Recording implements Protocol {
   /** The servers the scenarios use: loopback, an ephemeral port. */
   static ServerOptions loopback() {
     return ServerOptions.of("127.0.0.1", 0);
+  }
+
+  /**
+   * Closes {@code server}, aborts the connections it still serves (a scenario that failed half
+   * way may leave some open, and wait_closed waits for them) and waits until it is closed.
+   */
+  static void shutdown(Server server) {
+    server.close();
+    try {
+      server.abortClients();
+    } catch (UnsupportedOperationException notImplemented) {
+      // close() alone must then do
+    }
+    Async.await(server.waitClosed());
   }
 
   /** The port a server listens on. */

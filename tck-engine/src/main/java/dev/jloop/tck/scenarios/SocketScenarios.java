@@ -166,8 +166,7 @@ public final class SocketScenarios {
         Async.await(c.writer().waitClosed());
         return reply;
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("reply line", "echo hi\n", got);
@@ -196,8 +195,7 @@ public final class SocketScenarios {
           c.writer().close();
         }
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("partial bytes of the IncompleteReadError", "abc", seen);
@@ -225,8 +223,7 @@ public final class SocketScenarios {
           c.writer().close();
         }
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.check(seen instanceof LimitOverrunException, "readuntil past a limit of 8: expected LimitOverrunException, observed %s",
@@ -257,8 +254,7 @@ public final class SocketScenarios {
           Async.await(c.protocol().lost);
           return c.protocol().bytes.toString();
         } finally {
-          server.close();
-          Async.await(server.waitClosed());
+          Recording.shutdown(server);
         }
       });
       s.expectEquals("bytes echoed over the Unix socket", "over unix", got);

@@ -52,8 +52,7 @@ public final class TcpScenarios {
         Async.await(c.protocol().lost);
         return c.protocol().bytes.toByteArray();
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("bytes echoed back", "hello, loop", new String(got));
@@ -73,8 +72,7 @@ public final class TcpScenarios {
         Async.sleep(0.01);
         return c.protocol();
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectOrder("client protocol calls", List.of("made", "data", "eof", "lost"), client.calls);
@@ -95,8 +93,7 @@ public final class TcpScenarios {
         Async.await(c.protocol().lost);
         return c.protocol();
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     byte[] got = client.bytes.toByteArray();
@@ -123,8 +120,7 @@ public final class TcpScenarios {
         return List.of(lostInsideClose, c.protocol().lostCalls, String.valueOf(c.protocol().lost.result()),
             c.transport().isClosing());
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("connection_lost during close(), calls, its argument, isClosing()", List.of(false, 1, "null", true), seen);
@@ -153,8 +149,7 @@ public final class TcpScenarios {
         Async.await(c.protocol().lost);
         return c.protocol().bytes.toString();
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("reply after the half-close", "answer to question", reply);
@@ -180,8 +175,7 @@ public final class TcpScenarios {
         Async.sleep(0.01);
         return List.of(c.protocol().lostCalls, accepted.get(0).lostCalls);
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("connection_lost calls on the aborting side and on the peer", List.of(1, 1), seen);
@@ -189,6 +183,7 @@ public final class TcpScenarios {
 
   @Scenario(id = "tcp.flow-control", level = REQUIRED,
       apis = {"Transport.set_write_buffer_limits", "Protocol.pause_writing", "Protocol.resume_writing", "Transport.pause_reading"},
+      budget = 10,
       rule = "Writing past the high-water mark to a peer that does not read calls pause_writing, and resume_writing follows once the buffer drains below the low-water mark.",
       reference = "asyncio-protocol: flow control callbacks")
   void flowControl(ScenarioContext s) {
@@ -203,12 +198,12 @@ public final class TcpScenarios {
         }
         accepted.get(0).transport.pauseReading();
         c.transport().setWriteBufferLimits(64 * 1024, 16 * 1024);
-        byte[] chunk = Recording.pattern(64 * 1024);
-        for (int i = 0; i < 256 && !c.protocol().calls.contains("pause"); i++) {
+        byte[] chunk = Recording.pattern(1 << 20);
+        for (int i = 0; i < 32 && !c.protocol().calls.contains("pause"); i++) {
           c.transport().write(chunk);
           Async.sleep(0);
         }
-        s.check(c.protocol().calls.contains("pause"), "pause_writing never came after writing 16 MiB to a peer that "
+        s.check(c.protocol().calls.contains("pause"), "pause_writing never came after writing 32 MiB to a peer that "
             + "does not read (write buffer size %d)", c.transport().getWriteBufferSize());
         s.check(c.transport().getWriteBufferSize() > 16 * 1024, "pause_writing came with only %d bytes buffered",
             c.transport().getWriteBufferSize());
@@ -220,8 +215,7 @@ public final class TcpScenarios {
         Async.await(c.protocol().lost);
         return c.protocol().calls;
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectOrder("client protocol calls", List.of("made", "pause", "resume", "lost"), calls);
@@ -254,8 +248,7 @@ public final class TcpScenarios {
         Async.await(c.protocol().lost);
         return List.<Object>of(reading, whilePaused);
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("isReading() while paused, bytes delivered while paused", List.of(false, 0), seen);
@@ -279,8 +272,7 @@ public final class TcpScenarios {
         }
         return accepted.get(0).bytes.size();
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("bytes the server received", n, got);
@@ -354,8 +346,7 @@ public final class TcpScenarios {
         return List.of(peer instanceof InetSocketAddress p ? p.getPort() : String.valueOf(peer),
             sock instanceof InetSocketAddress a ? "bound" : String.valueOf(sock), Recording.port(server));
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.expectEquals("peername's port, sockname", List.of(seen.get(2), "bound"), seen.subList(0, 2));
@@ -389,8 +380,7 @@ public final class TcpScenarios {
         }
         return wrong;
       } finally {
-        server.close();
-        Async.await(server.waitClosed());
+        Recording.shutdown(server);
       }
     });
     s.check(bad.isEmpty(), "connections got other bytes back: %s", bad);
