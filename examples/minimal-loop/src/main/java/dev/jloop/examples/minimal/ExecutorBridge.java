@@ -118,9 +118,17 @@ final class ExecutorBridge {
         while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
           // asyncio waits as long as the jobs take
         }
-        toLoop(() -> done.setResult(null));
+        toLoop(() -> {
+          if (!done.done()) {
+            done.setResult(null);
+          }
+        });
       } catch (InterruptedException e) {
-        toLoop(() -> done.setException(e));
+        toLoop(() -> {
+          if (!done.done()) {
+            done.setException(e);
+          }
+        });
       }
     }, "minimal-executor-shutdown");
     waiter.setDaemon(true);

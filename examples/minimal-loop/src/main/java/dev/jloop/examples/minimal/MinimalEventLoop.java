@@ -46,7 +46,7 @@ public final class MinimalEventLoop implements EventLoop {
 
   private long timerSequence;
   private volatile Thread thread;
-  /** Written under {@link #lock} and read there too, so a closing loop races nobody. */
+  /** Read anywhere; set under {@link #lock}, so that close() and an enqueue never interleave. */
   private volatile boolean closed;
   private volatile boolean stopping;
   private volatile boolean debug;
