@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * <p>In the guide, the line before a block's fence names its region:
  * {@code <!-- sample: TasksGuideTest#gather -->}; in the test, the region sits between
  * {@code // tag::gather[]} and {@code // end::gather[]}. A block that differs from its region
- * fails this test; {@code mvn -pl reference-loop test -Dtest=UserGuideTest -Djloop.guide.update=true}
- * copies the regions into the guide instead.
+ * fails this test; with {@code -Djloop.guide.update=true} (see docs/properties.md) it copies the
+ * regions into the guide instead.
  */
 class UserGuideTest {
   private static final String UPDATE = "jloop.guide.update";
