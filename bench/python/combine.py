@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Merges a JMH JSON result file and micro.py result files into bench-results.json
+(format "jloop-bench-results/1", documented in docs/benchmarks.md) and prints a table of
+scores with their ratios to CPython asyncio and uvloop.
+
+    combine.py --jmh jmh.json --python asyncio-1.json asyncio-2.json uvloop-1.json \
+               --meta command="bench/run-micro.sh" --out bench-results.json
+
+Several micro.py files for the same loop (rounds before and after the JMH run) are pooled.
+A ratio is a speed-up: above 1 means the JVM loop is faster, whatever the unit.
+"""
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import sys
+
+from benchstats import summarize
+
+FORMAT = "jloop-bench-results/1"
+BASELINES = ("asyncio", "uvloop")
+ORDER = ["call_soon", "call_later", "timer_cancel", "future_done_callbacks", "await_future",
+         "sleep_zero_ping_pong", "threadsafe_round_trip"]
+LABELS = {"asyncio": "CPython asyncio", "uvloop": "uvloop"}
+# The targets of issues #2 and #8: minimum speed-ups over a baseline, or a maximum score.
+TARGETS = [
+    {"benchmark": "call_soon", "vs": "asyncio", "minRatio": 20},
+    {"benchmark": "call_later", "vs": "asyncio", "minRatio": 10},
+    {"benchmark": "sleep_zero_ping_pong", "backend": "continuation", "maxScore": 300,
+     "unit": "ns/op"},
+]
+
+
+def snake(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def number(x):
+    """JMH writes NaN as the string "NaN"; JSON results use null for 'unknown'."""
+    if x is None or isinstance(x, str):
+        return None
+    return None if math.isnan(x) else float(x)
+
+
+def jmh_results(path):
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)
+    out, jvm = [], None
+    for e in entries:
+        cls, method = e["benchmark"].rsplit(".", 1)
+        backend = None
+        for arg in e.get("jvmArgs", []):
+            if arg.startswith("-Djloop.coroutine.backend="):
+                backend = arg.split("=", 1)[1]
+        metric = e["primaryMetric"]
+        loop = e.get("params", {}).get("loop", "?")
+        unit = metric["scoreUnit"]
+        out.append({
+            "benchmark": snake(method), "loop": loop, "runtime": "jvm", "backend": backend,
+            "label": f"jloop {loop}" + (f" ({backend})" if backend else ""),
+            "score": number(metric["score"]), "error": number(metric.get("scoreError")),
+            "unit": unit, "higherIsBetter": not unit.endswith("/op"),
+            "samples": [s for fork in metric.get("rawData", []) for s in fork],
+            "source": e["benchmark"],
+        })
+        jvm = jvm or {k: e.get(k) for k in ("jmhVersion", "jdkVersion", "vmName", "vmVersion",
+                                            "jvmArgs", "forks", "warmupIterations", "warmupTime",
+                                            "measurementIterations", "measurementTime")}
+    return out, jvm
+
+
+def python_results(paths):
+    """Pools the samples of every file per (loop, benchmark)."""
+    runtimes, pooled, skipped = {}, {}, {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        rt = doc["runtime"]
+        loop = rt["loop"]
+        if doc.get("skipped"):
+            skipped[loop] = doc["skipped"]
+            continue
+        runtimes.setdefault(loop, dict(rt, config=doc["config"], files=[]))["files"].append(
+            os.path.basename(path))
+        for r in doc["results"]:
+            key = (loop, r["benchmark"])
+            entry = pooled.setdefault(key, dict(r, samples=[]))
+            entry["samples"].extend(r["samples"])
+    out = []
+    for (loop, name), r in pooled.items():
+        score, error = summarize(r["samples"])
+        out.append({
+            "benchmark": name, "loop": loop, "runtime": "cpython", "backend": None,
+            "label": LABELS.get(loop, loop), "score": score, "error": number(error),
+            "unit": r["unit"], "higherIsBetter": r["higherIsBetter"], "samples": r["samples"],
+            "source": "bench/python/micro.py",
+        })
+    for loop in skipped:
+        runtimes.pop(loop, None)
+    return out, runtimes, skipped
+
+
+def speedup(r, base):
+    """(ratio, low, high): r's speed-up over base, with the range their errors allow."""
+    s, b = r["score"], base["score"]
+    es, eb = r["error"] or 0.0, base["error"] or 0.0
+    if r["higherIsBetter"]:
+        ratio = s / b
+        low = (s - es) / (b + eb)
+        high = (s + es) / (b - eb) if b > eb else None
+    else:
+        ratio = b / s
+        low = (b - eb) / (s + es)
+        high = (b + eb) / (s - es) if s > es else None
+    return ratio, max(low, 0.0), high
+
+
+def ratios(results):
+    base = {(r["loop"], r["benchmark"]): r for r in results if r["runtime"] == "cpython"}
+    out = []
+    for r in results:
+        if r["runtime"] != "jvm" or r["score"] is None:
+            continue
+        for b in BASELINES:
+            other = base.get((b, r["benchmark"]))
+            if other is None or other["unit"] != r["unit"]:
+                continue
+            ratio, low, high = speedup(r, other)
+            out.append({"benchmark": r["benchmark"], "loop": r["loop"], "backend": r["backend"],
+                        "vs": b, "ratio": ratio, "low": low, "high": high})
+    return out
+
+
+def check_targets(results, ratio_list):
+    out = []
+    for t in TARGETS:
+        if "minRatio" in t:
+            for q in ratio_list:
+                if q["benchmark"] == t["benchmark"] and q["vs"] == t["vs"]:
+                    out.append(dict(t, loop=q["loop"], backend=q["backend"], value=q["ratio"],
+                                    met=q["ratio"] >= t["minRatio"]))
+        else:
+            for r in results:
+                if (r["runtime"] == "jvm" and r["benchmark"] == t["benchmark"]
+                        and r["backend"] == t["backend"] and r["unit"] == t["unit"]):
+                    out.append(dict(t, loop=r["loop"], value=r["score"],
+                                    met=r["score"] < t["maxScore"]))
+    return out
+
+
+def fmt(x):
+    if x is None:
+        return "?"
+    if x >= 1e6:
+        return f"{x / 1e6:.2f}M"
+    if x >= 1e4:
+        return f"{x / 1e3:.1f}k"
+    return f"{x:.3g}" if x < 100 else f"{x:.0f}"
+
+
+def table(results, ratio_list):
+    by = {}
+    for q in ratio_list:
+        by[(q["benchmark"], q["loop"], q["backend"], q["vs"])] = q["ratio"]
+    lines = [f"{'benchmark':24} {'loop':28} {'score':>10} {'± error':>9} {'unit':6} "
+             f"{'x asyncio':>9} {'x uvloop':>9}"]
+    names = ORDER + [r["benchmark"] for r in results if r["benchmark"] not in ORDER]
+    order = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    for r in sorted(results, key=lambda r: (order[r["benchmark"]], r["runtime"] != "cpython",
+                                            r["label"])):
+        cells = []
+        for b in BASELINES:
+            q = by.get((r["benchmark"], r["loop"], r["backend"], b))
+            cells.append(f"{q:9.1f}" if q is not None else f"{'':9}")
+        lines.append(f"{r['benchmark']:24} {r['label']:28} {fmt(r['score']):>10} "
+                     f"{fmt(r['error']):>9} {r['unit']:6} {cells[0]} {cells[1]}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--jmh", help="JMH result file (-rf json)")
+    p.add_argument("--python", nargs="*", default=[], help="micro.py result files")
+    p.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE",
+                   help="run facts to record (command, load averages, ...)")
+    p.add_argument("--out", required=True)
+    args = p.parse_args(argv)
+
+    results, jvm = jmh_results(args.jmh) if args.jmh else ([], None)
+    py, runtimes, skipped = python_results(args.python)
+    results += py
+    ratio_list = ratios(results)
+    meta = dict(kv.split("=", 1) for kv in args.meta)
+    doc = {
+        "format": FORMAT,
+        "run": {"meta": meta,
+                "host": {"os": f"{platform.system()} {platform.release()} {platform.machine()}",
+                         "cpus": os.cpu_count()},
+                "jvm": jvm, "python": runtimes, "skipped": skipped},
+        "results": results,
+        "ratios": ratio_list,
+        "targets": check_targets(results, ratio_list),
+    }
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=2)
+        f.write("\n")
+    print(table(results, ratio_list))
+    for loop, why in skipped.items():
+        print(f"skipped {loop}: {why}")
+    for t in doc["targets"]:
+        what = (f"x{t['value']:.1f} vs {t['vs']} (target >= {t['minRatio']})" if "minRatio" in t
+                else f"{t['value']:.0f} {t['unit']} (target < {t['maxScore']})")
+        backend = f" ({t['backend']})" if t.get("backend") else ""
+        print(f"target {t['benchmark']} {t['loop']}{backend}: {what}: "
+              f"{'met' if t['met'] else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
