@@ -45,7 +45,12 @@ public abstract class LoopBenchmark {
   public final void openLoop() throws Exception {
     eventLoop = LoopProviders.find(loop).newLoop();
     countDown = new CountDown(eventLoop);
-    afterOpen();
+    try {
+      afterOpen();
+    } catch (Exception | Error e) {
+      eventLoop.close();
+      throw e;
+    }
   }
 
   /** Closes the loop. */
