@@ -64,10 +64,10 @@ def jmh_results(path):
             "score": number(metric["score"]), "error": number(metric.get("scoreError")),
             "unit": unit, "higherIsBetter": not unit.endswith("/op"),
             "samples": [s for fork in metric.get("rawData", []) for s in fork],
-            "source": e["benchmark"],
+            "source": e["benchmark"], "jvmArgs": e.get("jvmArgs", []),
         })
         jvm = jvm or {k: e.get(k) for k in ("jmhVersion", "jdkVersion", "vmName", "vmVersion",
-                                            "jvmArgs", "forks", "warmupIterations", "warmupTime",
+                                            "forks", "warmupIterations", "warmupTime",
                                             "measurementIterations", "measurementTime")}
     return out, jvm
 
@@ -196,6 +196,7 @@ def main(argv=None):
     meta = dict(kv.split("=", 1) for kv in args.meta)
     doc = {
         "format": FORMAT,
+        "suite": "micro",
         "run": {"meta": meta,
                 "host": {"os": f"{platform.system()} {platform.release()} {platform.machine()}",
                          "cpus": os.cpu_count()},
