@@ -4,7 +4,8 @@
 #   2. JMH (bench/target/benchmarks.jar) over every loop provider on the class path;
 #   3. CPython asyncio and uvloop again, second half (so drift hits both sides alike);
 # then writes bench/target/bench-results.json (format in docs/benchmarks.md) and prints the
-# scores with their ratios to asyncio and uvloop. Load averages are recorded at each step.
+# scores with their ratios to asyncio and uvloop, by wall-clock time and by process CPU time
+# (the steadier figure on a shared machine). Load averages are recorded at each step.
 #
 #   bench/run-micro.sh                  3 forks x 3 iterations of 1 s (after 3 warm-ups), ~6 min
 #   bench/run-micro.sh -f 1 -i 2 -wi 1 --rounds 1 --only call_soon,sleep_zero_ping_pong
@@ -106,7 +107,7 @@ meta+=(--meta "load.jmh=$(load)")
 echo "== JMH on loops [$loops]: $forks forks x $iters iterations of ${secs}s (load $(load)); log: $out/jmh.log"
 ms="$(awk -v s="$secs" 'BEGIN { printf "%d", s * 1000 }')ms"
 java -jar "$jar" -f "$forks" -i "$iters" -wi "$warmups" -w "$ms" -r "$ms" \
-  -p "loop=$loops" -rf json -rff "$out/jmh-result.json" "${jmh_extra[@]}" ${jmh_regex:+"$jmh_regex"} \
+  -p "loop=$loops" -prof dev.jloop.bench.CpuTimeProfiler -rf json -rff "$out/jmh-result.json" "${jmh_extra[@]}" ${jmh_regex:+"$jmh_regex"} \
   > "$out/jmh.log" 2>&1 || { tail -30 "$out/jmh.log" >&2; exit 1; }
 grep -A100 '^Benchmark ' "$out/jmh.log" | grep -v '^Benchmark result' || true
 echo "== Python baselines, step 2 (load $(load))"

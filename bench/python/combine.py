@@ -56,6 +56,7 @@ def jmh_results(path):
             if arg.startswith("-Djloop.coroutine.backend="):
                 backend = arg.split("=", 1)[1]
         metric = e["primaryMetric"]
+        cpu = e.get("secondaryMetrics", {}).get("cpu")
         loop = e.get("params", {}).get("loop", "?")
         unit = metric["scoreUnit"]
         out.append({
@@ -64,6 +65,9 @@ def jmh_results(path):
             "score": number(metric["score"]), "error": number(metric.get("scoreError")),
             "unit": unit, "higherIsBetter": not unit.endswith("/op"),
             "samples": [s for fork in metric.get("rawData", []) for s in fork],
+            "cpuScore": number(cpu["score"]) if cpu else None,
+            "cpuError": number(cpu.get("scoreError")) if cpu else None,
+            "cpuSamples": [s for fork in cpu.get("rawData", []) for s in fork] if cpu else [],
             "source": e["benchmark"], "jvmArgs": e.get("jvmArgs", []),
         })
         jvm = jvm or {k: e.get(k) for k in ("jmhVersion", "jdkVersion", "vmName", "vmVersion",
@@ -87,15 +91,18 @@ def python_results(paths):
             os.path.basename(path))
         for r in doc["results"]:
             key = (loop, r["benchmark"])
-            entry = pooled.setdefault(key, dict(r, samples=[]))
+            entry = pooled.setdefault(key, dict(r, samples=[], cpuSamples=[]))
             entry["samples"].extend(r["samples"])
+            entry["cpuSamples"].extend(r.get("cpuSamples", []))
     out = []
     for (loop, name), r in pooled.items():
         score, error = summarize(r["samples"])
+        cpu_score, cpu_error = summarize(r["cpuSamples"]) if r["cpuSamples"] else (None, None)
         out.append({
             "benchmark": name, "loop": loop, "runtime": "cpython", "backend": None,
             "label": LABELS.get(loop, loop), "score": score, "error": number(error),
             "unit": r["unit"], "higherIsBetter": r["higherIsBetter"], "samples": r["samples"],
+            "cpuScore": cpu_score, "cpuError": number(cpu_error), "cpuSamples": r["cpuSamples"],
             "source": "bench/python/micro.py",
         })
     for loop in skipped:
@@ -103,10 +110,10 @@ def python_results(paths):
     return out, runtimes, skipped
 
 
-def speedup(r, base):
+def speedup(r, base, field="score", error_field="error"):
     """(ratio, low, high): r's speed-up over base, with the range their errors allow."""
-    s, b = r["score"], base["score"]
-    es, eb = r["error"] or 0.0, base["error"] or 0.0
+    s, b = r[field], base[field]
+    es, eb = r[error_field] or 0.0, base[error_field] or 0.0
     if r["higherIsBetter"]:
         ratio = s / b
         low = (s - es) / (b + eb)
@@ -129,8 +136,12 @@ def ratios(results):
             if other is None or other["unit"] != r["unit"]:
                 continue
             ratio, low, high = speedup(r, other)
-            out.append({"benchmark": r["benchmark"], "loop": r["loop"], "backend": r["backend"],
-                        "vs": b, "ratio": ratio, "low": low, "high": high})
+            q = {"benchmark": r["benchmark"], "loop": r["loop"], "backend": r["backend"],
+                 "vs": b, "ratio": ratio, "low": low, "high": high,
+                 "cpuRatio": None, "cpuLow": None, "cpuHigh": None}
+            if r.get("cpuScore") and other.get("cpuScore"):
+                q["cpuRatio"], q["cpuLow"], q["cpuHigh"] = speedup(r, other, "cpuScore", "cpuError")
+            out.append(q)
     return out
 
 
@@ -141,13 +152,13 @@ def check_targets(results, ratio_list):
             for q in ratio_list:
                 if q["benchmark"] == t["benchmark"] and q["vs"] == t["vs"]:
                     out.append(dict(t, loop=q["loop"], backend=q["backend"], value=q["ratio"],
-                                    met=q["ratio"] >= t["minRatio"]))
+                                    met=q["ratio"] >= t["minRatio"], cpuValue=q["cpuRatio"]))
         else:
             for r in results:
                 if (r["runtime"] == "jvm" and r["benchmark"] == t["benchmark"]
                         and r["backend"] == t["backend"] and r["unit"] == t["unit"]):
                     out.append(dict(t, loop=r["loop"], value=r["score"],
-                                    met=r["score"] < t["maxScore"]))
+                                    met=r["score"] < t["maxScore"], cpuValue=r.get("cpuScore")))
     return out
 
 
@@ -162,21 +173,24 @@ def fmt(x):
 
 
 def table(results, ratio_list):
+    """Wall-clock scores and speed-ups, then the CPU-time score and speed-ups."""
     by = {}
     for q in ratio_list:
-        by[(q["benchmark"], q["loop"], q["backend"], q["vs"])] = q["ratio"]
-    lines = [f"{'benchmark':24} {'loop':28} {'score':>10} {'± error':>9} {'unit':6} "
-             f"{'x asyncio':>9} {'x uvloop':>9}"]
+        by[(q["benchmark"], q["loop"], q["backend"], q["vs"])] = q
+    lines = [f"{'benchmark':22} {'loop':30} {'score':>8} {'± error':>8} {'unit':5} "
+             f"{'x asyncio':>9} {'x uvloop':>8} | {'cpu score':>9} {'x asyncio':>9} {'x uvloop':>8}"]
     names = ORDER + [r["benchmark"] for r in results if r["benchmark"] not in ORDER]
     order = {name: i for i, name in enumerate(dict.fromkeys(names))}
     for r in sorted(results, key=lambda r: (order[r["benchmark"]], r["runtime"] != "cpython",
                                             r["label"])):
-        cells = []
+        wall, cpu = [], []
         for b in BASELINES:
-            q = by.get((r["benchmark"], r["loop"], r["backend"], b))
-            cells.append(f"{q:9.1f}" if q is not None else f"{'':9}")
-        lines.append(f"{r['benchmark']:24} {r['label']:28} {fmt(r['score']):>10} "
-                     f"{fmt(r['error']):>9} {r['unit']:6} {cells[0]} {cells[1]}")
+            q = by.get((r["benchmark"], r["loop"], r["backend"], b), {})
+            wall.append(f"{q['ratio']:.1f}" if q.get("ratio") is not None else "")
+            cpu.append(f"{q['cpuRatio']:.1f}" if q.get("cpuRatio") is not None else "")
+        lines.append(f"{r['benchmark']:22} {r['label']:30} {fmt(r['score']):>8} "
+                     f"{fmt(r['error']):>8} {r['unit']:5} {wall[0]:>9} {wall[1]:>8} | "
+                     f"{fmt(r.get('cpuScore')):>9} {cpu[0]:>9} {cpu[1]:>8}")
     return "\n".join(lines)
 
 
@@ -212,8 +226,13 @@ def main(argv=None):
     for loop, why in skipped.items():
         print(f"skipped {loop}: {why}")
     for t in doc["targets"]:
-        what = (f"x{t['value']:.1f} vs {t['vs']} (target >= {t['minRatio']})" if "minRatio" in t
-                else f"{t['value']:.0f} {t['unit']} (target < {t['maxScore']})")
+        cpu = t.get("cpuValue")
+        if "minRatio" in t:
+            what = (f"x{t['value']:.1f} vs {t['vs']}"
+                    + (f" (CPU time: x{cpu:.1f})" if cpu else "") + f", target >= {t['minRatio']}")
+        else:
+            what = (f"{t['value']:.0f} {t['unit']}" + (f" (CPU time: {cpu:.0f})" if cpu else "")
+                    + f", target < {t['maxScore']}")
         backend = f" ({t['backend']})" if t.get("backend") else ""
         print(f"target {t['benchmark']} {t['loop']}{backend}: {what}: "
               f"{'met' if t['met'] else 'MISSED'}")

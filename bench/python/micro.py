@@ -5,7 +5,9 @@ Each benchmark does what its JMH twin in dev.jloop.bench does, in batches of --b
 operations (JMH uses 1000): call_soon, call_later, timer_cancel, future_done_callbacks,
 await_future, sleep_zero_ping_pong and threadsafe_round_trip. Like a JMH iteration, a round
 repeats batches for --time seconds; after --warmup unmeasured rounds, --rounds measured rounds
-give the samples, summarized as mean and 99.9% confidence half-width.
+give the samples, summarized as mean and 99.9% confidence half-width. Each round also yields
+the score recomputed with the process's CPU time in place of wall-clock time ("cpu" fields),
+which a busy machine disturbs much less; JMH gets it from dev.jloop.bench.CpuTimeProfiler.
 
     python3 micro.py --loop asyncio --out asyncio.json
     /usr/bin/python3 micro.py --loop uvloop --out uvloop.json
@@ -192,8 +194,10 @@ _SCALE = {"ops/s": None, "ns/op": 1e9, "us/op": 1e6}
 
 
 def measure_round(bench, batch, seconds):
-    """Runs batches for `seconds`; returns the round's score in the benchmark's unit."""
+    """Runs batches for `seconds`; returns the round's score in the benchmark's unit, and the
+    same score with the process's CPU time in place of wall-clock time."""
     ops = 0
+    cpu_start = time.process_time()
     start = time.perf_counter()
     while True:
         bench.invoke()
@@ -201,8 +205,11 @@ def measure_round(bench, batch, seconds):
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
             break
+    cpu = time.process_time() - cpu_start
     scale = _SCALE[bench.unit]
-    return ops / elapsed if scale is None else elapsed / ops * scale
+    if scale is None:
+        return ops / elapsed, ops / cpu
+    return elapsed / ops * scale, cpu / ops * scale
 
 
 def make_loop_factory(name):
@@ -258,15 +265,20 @@ def main(argv=None):
             bench.setup(loop, args.batch)
             for _ in range(args.warmup):
                 measure_round(bench, args.batch, args.time)
-            samples = [measure_round(bench, args.batch, args.time) for _ in range(args.rounds)]
+            rounds = [measure_round(bench, args.batch, args.time) for _ in range(args.rounds)]
             bench.teardown()
         finally:
             loop.close()
+        samples = [wall for wall, _ in rounds]
+        cpu_samples = [cpu for _, cpu in rounds]
         score, error = summarize(samples)
+        cpu_score, cpu_error = summarize(cpu_samples)
         doc["results"].append({"benchmark": cls.name, "unit": cls.unit,
                                "higherIsBetter": cls.unit == "ops/s",
                                "score": score, "error": None if error != error else error,
-                               "samples": samples})
+                               "samples": samples, "cpuScore": cpu_score,
+                               "cpuError": None if cpu_error != cpu_error else cpu_error,
+                               "cpuSamples": cpu_samples})
         print(f"{args.loop:8} {cls.name:24} {score:14.3f} {cls.unit}", file=sys.stderr)
 
     text = json.dumps(doc, indent=2)

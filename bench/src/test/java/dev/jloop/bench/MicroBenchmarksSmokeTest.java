@@ -45,6 +45,8 @@ class MicroBenchmarksSmokeTest {
       assertEquals("reference", r.getParams().getParam("loop"), SmokeRuns.method(r));
       double score = r.getPrimaryResult().getScore();
       assertTrue(score > 0 && Double.isFinite(score), SmokeRuns.method(r) + " scored " + score);
+      double cpu = r.getSecondaryResults().get("cpu").getScore();
+      assertTrue(cpu > 0 && Double.isFinite(cpu), SmokeRuns.method(r) + " cpu score " + cpu);
     }
   }
 
@@ -103,7 +105,7 @@ class MicroBenchmarksSmokeTest {
         "d = json.load(open(sys.argv[1]))",
         "r = sorted(q['benchmark'] for q in d['ratios'] if q['vs'] == 'asyncio')",
         "assert r == ['call_soon', 'threadsafe_round_trip'], r",
-        "assert all(q['ratio'] > 0 for q in d['ratios'])",
+        "assert all(q['ratio'] > 0 and q['cpuRatio'] > 0 for q in d['ratios']), d['ratios']",
         "assert {t['benchmark'] for t in d['targets']} == {'call_soon'}, d['targets']"),
         out.toString()));
     assertEquals(0, check.exitCode(), check.stderr());

@@ -29,6 +29,7 @@ final class SmokeRuns {
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(100))
         .shouldFailOnError(true)
+        .addProfiler(CpuTimeProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString())
         .build()).run();
