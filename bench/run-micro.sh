@@ -19,6 +19,8 @@
 #   --python PY     interpreter for CPython asyncio [python3]
 #   --uvloop-python PY   interpreter that has uvloop (Debian: apt-get install python3-uvloop)
 #                   [/usr/bin/python3]; uvloop is skipped with a message if it cannot import
+#   --jvm-args "A B" extra flags for every JMH fork (JMH -jvmArgsAppend), e.g. "-XX:+UseSerialGC";
+#                   the forks already get -Xms1g -Xmx1g -XX:+AlwaysPreTouch and the export
 #   --no-build      reuse bench/target/benchmarks.jar instead of building it with Maven
 #   --out DIR       where results go [bench/target]
 #   -- ARGS         passed to JMH as they are (e.g. -- -prof gc)
@@ -30,7 +32,7 @@ root="$(dirname "$here")"
 invocation="bench/run-micro.sh${*:+ $*}"
 
 forks=3 iters=3 warmups=3 secs=1 rounds=3 only="" loops="" build=1
-py=python3 uvpy=/usr/bin/python3 out="$here/target" jmh_extra=()
+py=python3 uvpy=/usr/bin/python3 out="$here/target" jmh_extra=() jvm_args=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -f) forks=$2; shift 2 ;;
@@ -42,6 +44,7 @@ while [ $# -gt 0 ]; do
     --loops) loops=$2; shift 2 ;;
     --python) py=$2; shift 2 ;;
     --uvloop-python) uvpy=$2; shift 2 ;;
+    --jvm-args) jvm_args=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
     --) shift; jmh_extra=("$@"); break ;;
@@ -107,7 +110,7 @@ meta+=(--meta "load.jmh=$(load)")
 echo "== JMH on loops [$loops]: $forks forks x $iters iterations of ${secs}s (load $(load)); log: $out/jmh.log"
 ms="$(awk -v s="$secs" 'BEGIN { printf "%d", s * 1000 }')ms"
 java -jar "$jar" -f "$forks" -i "$iters" -wi "$warmups" -w "$ms" -r "$ms" \
-  -p "loop=$loops" -prof dev.jloop.bench.CpuTimeProfiler -rf json -rff "$out/jmh-result.json" "${jmh_extra[@]}" ${jmh_regex:+"$jmh_regex"} \
+  -p "loop=$loops" ${jvm_args:+-jvmArgsAppend "$jvm_args"} -prof dev.jloop.bench.CpuTimeProfiler -rf json -rff "$out/jmh-result.json" "${jmh_extra[@]}" ${jmh_regex:+"$jmh_regex"} \
   > "$out/jmh.log" 2>&1 || { tail -30 "$out/jmh.log" >&2; exit 1; }
 grep -A100 '^Benchmark ' "$out/jmh.log" | grep -v '^Benchmark result' || true
 echo "== Python baselines, step 2 (load $(load))"

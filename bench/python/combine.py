@@ -16,6 +16,7 @@ import math
 import os
 import platform
 import re
+import statistics
 import sys
 
 from benchstats import summarize
@@ -45,6 +46,14 @@ def number(x):
     return None if math.isnan(x) else float(x)
 
 
+def with_medians(r):
+    """Adds the medians of the samples: on a busy machine a few iterations run much slower or
+    faster than the rest, and a ratio of medians shrugs them off."""
+    r["median"] = statistics.median(r["samples"]) if r["samples"] else None
+    r["cpuMedian"] = statistics.median(r["cpuSamples"]) if r["cpuSamples"] else None
+    return r
+
+
 def jmh_results(path):
     with open(path, encoding="utf-8") as f:
         entries = json.load(f)
@@ -59,7 +68,7 @@ def jmh_results(path):
         cpu = e.get("secondaryMetrics", {}).get("cpu")
         loop = e.get("params", {}).get("loop", "?")
         unit = metric["scoreUnit"]
-        out.append({
+        out.append(with_medians({
             "benchmark": snake(method), "loop": loop, "runtime": "jvm", "backend": backend,
             "label": f"jloop {loop}" + (f" ({backend})" if backend else ""),
             "score": number(metric["score"]), "error": number(metric.get("scoreError")),
@@ -69,7 +78,7 @@ def jmh_results(path):
             "cpuError": number(cpu.get("scoreError")) if cpu else None,
             "cpuSamples": [s for fork in cpu.get("rawData", []) for s in fork] if cpu else [],
             "source": e["benchmark"], "jvmArgs": e.get("jvmArgs", []),
-        })
+        }))
         jvm = jvm or {k: e.get(k) for k in ("jmhVersion", "jdkVersion", "vmName", "vmVersion",
                                             "forks", "warmupIterations", "warmupTime",
                                             "measurementIterations", "measurementTime")}
@@ -98,13 +107,13 @@ def python_results(paths):
     for (loop, name), r in pooled.items():
         score, error = summarize(r["samples"])
         cpu_score, cpu_error = summarize(r["cpuSamples"]) if r["cpuSamples"] else (None, None)
-        out.append({
+        out.append(with_medians({
             "benchmark": name, "loop": loop, "runtime": "cpython", "backend": None,
             "label": LABELS.get(loop, loop), "score": score, "error": number(error),
             "unit": r["unit"], "higherIsBetter": r["higherIsBetter"], "samples": r["samples"],
             "cpuScore": cpu_score, "cpuError": number(cpu_error), "cpuSamples": r["cpuSamples"],
             "source": "bench/python/micro.py",
-        })
+        }))
     for loop in skipped:
         runtimes.pop(loop, None)
     return out, runtimes, skipped
@@ -125,6 +134,12 @@ def speedup(r, base, field="score", error_field="error"):
     return ratio, max(low, 0.0), high
 
 
+def median_speedup(r, base, field):
+    if r.get(field) is None or base.get(field) is None:
+        return None
+    return r[field] / base[field] if r["higherIsBetter"] else base[field] / r[field]
+
+
 def ratios(results):
     base = {(r["loop"], r["benchmark"]): r for r in results if r["runtime"] == "cpython"}
     out = []
@@ -141,6 +156,8 @@ def ratios(results):
                  "cpuRatio": None, "cpuLow": None, "cpuHigh": None}
             if r.get("cpuScore") and other.get("cpuScore"):
                 q["cpuRatio"], q["cpuLow"], q["cpuHigh"] = speedup(r, other, "cpuScore", "cpuError")
+            q["medianRatio"] = median_speedup(r, other, "median")
+            q["cpuMedianRatio"] = median_speedup(r, other, "cpuMedian")
             out.append(q)
     return out
 
@@ -152,13 +169,16 @@ def check_targets(results, ratio_list):
             for q in ratio_list:
                 if q["benchmark"] == t["benchmark"] and q["vs"] == t["vs"]:
                     out.append(dict(t, loop=q["loop"], backend=q["backend"], value=q["ratio"],
-                                    met=q["ratio"] >= t["minRatio"], cpuValue=q["cpuRatio"]))
+                                    met=q["ratio"] >= t["minRatio"],
+                                    medianValue=q["medianRatio"],
+                                    cpuMedianValue=q["cpuMedianRatio"]))
         else:
             for r in results:
                 if (r["runtime"] == "jvm" and r["benchmark"] == t["benchmark"]
                         and r["backend"] == t["backend"] and r["unit"] == t["unit"]):
                     out.append(dict(t, loop=r["loop"], value=r["score"],
-                                    met=r["score"] < t["maxScore"], cpuValue=r.get("cpuScore")))
+                                    met=r["score"] < t["maxScore"], medianValue=r["median"],
+                                    cpuMedianValue=r["cpuMedian"]))
     return out
 
 
@@ -173,12 +193,12 @@ def fmt(x):
 
 
 def table(results, ratio_list):
-    """Wall-clock scores and speed-ups, then the CPU-time score and speed-ups."""
+    """Wall-clock scores (mean) and speed-ups, then the CPU-time score and speed-ups (median)."""
     by = {}
     for q in ratio_list:
         by[(q["benchmark"], q["loop"], q["backend"], q["vs"])] = q
     lines = [f"{'benchmark':22} {'loop':30} {'score':>8} {'± error':>8} {'unit':5} "
-             f"{'x asyncio':>9} {'x uvloop':>8} | {'cpu score':>9} {'x asyncio':>9} {'x uvloop':>8}"]
+             f"{'x asyncio':>9} {'x uvloop':>8} | {'cpu median':>10} {'x asyncio':>9} {'x uvloop':>8}"]
     names = ORDER + [r["benchmark"] for r in results if r["benchmark"] not in ORDER]
     order = {name: i for i, name in enumerate(dict.fromkeys(names))}
     for r in sorted(results, key=lambda r: (order[r["benchmark"]], r["runtime"] != "cpython",
@@ -187,10 +207,10 @@ def table(results, ratio_list):
         for b in BASELINES:
             q = by.get((r["benchmark"], r["loop"], r["backend"], b), {})
             wall.append(f"{q['ratio']:.1f}" if q.get("ratio") is not None else "")
-            cpu.append(f"{q['cpuRatio']:.1f}" if q.get("cpuRatio") is not None else "")
+            cpu.append(f"{q['cpuMedianRatio']:.1f}" if q.get("cpuMedianRatio") is not None else "")
         lines.append(f"{r['benchmark']:22} {r['label']:30} {fmt(r['score']):>8} "
                      f"{fmt(r['error']):>8} {r['unit']:5} {wall[0]:>9} {wall[1]:>8} | "
-                     f"{fmt(r.get('cpuScore')):>9} {cpu[0]:>9} {cpu[1]:>8}")
+                     f"{fmt(r.get('cpuMedian')):>10} {cpu[0]:>9} {cpu[1]:>8}")
     return "\n".join(lines)
 
 
@@ -226,13 +246,13 @@ def main(argv=None):
     for loop, why in skipped.items():
         print(f"skipped {loop}: {why}")
     for t in doc["targets"]:
-        cpu = t.get("cpuValue")
+        cpu, med = t.get("cpuMedianValue"), t.get("medianValue")
         if "minRatio" in t:
-            what = (f"x{t['value']:.1f} vs {t['vs']}"
-                    + (f" (CPU time: x{cpu:.1f})" if cpu else "") + f", target >= {t['minRatio']}")
+            what = (f"x{t['value']:.1f} vs {t['vs']} (medians: x{med:.1f}"
+                    + (f", CPU time x{cpu:.1f}" if cpu else "") + f"), target >= {t['minRatio']}")
         else:
-            what = (f"{t['value']:.0f} {t['unit']}" + (f" (CPU time: {cpu:.0f})" if cpu else "")
-                    + f", target < {t['maxScore']}")
+            what = (f"{t['value']:.0f} {t['unit']} (median {med:.0f}"
+                    + (f", CPU time {cpu:.0f}" if cpu else "") + f"), target < {t['maxScore']}")
         backend = f" ({t['backend']})" if t.get("backend") else ""
         print(f"target {t['benchmark']} {t['loop']}{backend}: {what}: "
               f"{'met' if t['met'] else 'MISSED'}")

@@ -6,7 +6,8 @@ import org.openjdk.jmh.annotations.State;
 
 /** {@link AwaitSwitchBenchmark} on virtual threads passing a baton with the loop thread. */
 @State(Scope.Thread)
-@Fork(value = 3, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+@Fork(value = 3, jvmArgsPrepend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+    "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
     "-Djloop.coroutine.backend=virtual"})
 public class AwaitSwitchVirtualBenchmark extends AwaitSwitchBenchmark {
   @Override

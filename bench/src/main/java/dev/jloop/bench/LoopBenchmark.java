@@ -20,10 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p loop=<every provider id LoopIds finds>}; the default is the reference loop.
  *
  * <p>Each fork exports {@code jdk.internal.vm}, so task benchmarks may use the Continuation
- * backend; {@link AwaitSwitchBenchmark}'s subclasses pin the backend per class.
+ * backend ({@link AwaitSwitchBenchmark}'s subclasses pin the backend per class), and gets a
+ * fixed 1 GiB heap touched up front ({@code -XX:+AlwaysPreTouch}): without it, allocation runs
+ * through never-touched memory and each new page costs a page fault, which on this project's
+ * virtual machines made callSoon 10x slower under G1 (measured; docs/benchmarks.md). The flags
+ * go in {@code jvmArgsPrepend}, which leaves {@code -jvmArgsAppend} on the command line free.
  */
 @State(Scope.Thread)
-@Fork(value = 3, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
+@Fork(value = 3, jvmArgsPrepend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+    "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 public abstract class LoopBenchmark {
