@@ -39,6 +39,18 @@ def snake(name):
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+def param_value(v):
+    """JMH writes every parameter as a string; numbers become numbers, as micro.py writes them."""
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return v
+
+
+def params_key(r):
+    return tuple(sorted(r.get("params", {}).items()))
+
+
 def number(x):
     """JMH writes NaN as the string "NaN"; JSON results use null for 'unknown'."""
     if x is None or isinstance(x, str):
@@ -67,9 +79,11 @@ def jmh_results(path):
         metric = e["primaryMetric"]
         cpu = e.get("secondaryMetrics", {}).get("cpu")
         loop = e.get("params", {}).get("loop", "?")
+        params = {k: param_value(v) for k, v in e.get("params", {}).items() if k != "loop"}
         unit = metric["scoreUnit"]
         out.append(with_medians({
-            "benchmark": snake(method), "loop": loop, "runtime": "jvm", "backend": backend,
+            "benchmark": snake(method), "params": params, "loop": loop, "runtime": "jvm",
+            "backend": backend,
             "label": f"jloop {loop}" + (f" ({backend})" if backend else ""),
             "score": number(metric["score"]), "error": number(metric.get("scoreError")),
             "unit": unit, "higherIsBetter": not unit.endswith("/op"),
@@ -99,16 +113,17 @@ def python_results(paths):
         runtimes.setdefault(loop, dict(rt, config=doc["config"], files=[]))["files"].append(
             os.path.basename(path))
         for r in doc["results"]:
-            key = (loop, r["benchmark"])
+            key = (loop, r["benchmark"], params_key(r))
             entry = pooled.setdefault(key, dict(r, samples=[], cpuSamples=[]))
             entry["samples"].extend(r["samples"])
             entry["cpuSamples"].extend(r.get("cpuSamples", []))
     out = []
-    for (loop, name), r in pooled.items():
+    for (loop, name, _), r in pooled.items():
         score, error = summarize(r["samples"])
         cpu_score, cpu_error = summarize(r["cpuSamples"]) if r["cpuSamples"] else (None, None)
         out.append(with_medians({
-            "benchmark": name, "loop": loop, "runtime": "cpython", "backend": None,
+            "benchmark": name, "params": r.get("params", {}), "loop": loop, "runtime": "cpython",
+            "backend": None,
             "label": LABELS.get(loop, loop), "score": score, "error": number(error),
             "unit": r["unit"], "higherIsBetter": r["higherIsBetter"], "samples": r["samples"],
             "cpuScore": cpu_score, "cpuError": number(cpu_error), "cpuSamples": r["cpuSamples"],
@@ -141,18 +156,19 @@ def median_speedup(r, base, field):
 
 
 def ratios(results):
-    base = {(r["loop"], r["benchmark"]): r for r in results if r["runtime"] == "cpython"}
+    base = {(r["loop"], r["benchmark"], params_key(r)): r
+            for r in results if r["runtime"] == "cpython"}
     out = []
     for r in results:
         if r["runtime"] != "jvm" or r["score"] is None:
             continue
         for b in BASELINES:
-            other = base.get((b, r["benchmark"]))
+            other = base.get((b, r["benchmark"], params_key(r)))
             if other is None or other["unit"] != r["unit"]:
                 continue
             ratio, low, high = speedup(r, other)
-            q = {"benchmark": r["benchmark"], "loop": r["loop"], "backend": r["backend"],
-                 "vs": b, "ratio": ratio, "low": low, "high": high,
+            q = {"benchmark": r["benchmark"], "params": r["params"], "loop": r["loop"],
+                 "backend": r["backend"], "vs": b, "ratio": ratio, "low": low, "high": high,
                  "cpuRatio": None, "cpuLow": None, "cpuHigh": None}
             if r.get("cpuScore") and other.get("cpuScore"):
                 q["cpuRatio"], q["cpuLow"], q["cpuHigh"] = speedup(r, other, "cpuScore", "cpuError")
@@ -168,7 +184,8 @@ def check_targets(results, ratio_list):
         if "minRatio" in t:
             for q in ratio_list:
                 if q["benchmark"] == t["benchmark"] and q["vs"] == t["vs"]:
-                    out.append(dict(t, loop=q["loop"], backend=q["backend"], value=q["ratio"],
+                    out.append(dict(t, loop=q["loop"], backend=q["backend"], params=q["params"],
+                                    value=q["ratio"],
                                     met=q["ratio"] >= t["minRatio"],
                                     medianValue=q["medianRatio"],
                                     cpuMedianValue=q["cpuMedianRatio"]))
@@ -176,7 +193,7 @@ def check_targets(results, ratio_list):
             for r in results:
                 if (r["runtime"] == "jvm" and r["benchmark"] == t["benchmark"]
                         and r["backend"] == t["backend"] and r["unit"] == t["unit"]):
-                    out.append(dict(t, loop=r["loop"], value=r["score"],
+                    out.append(dict(t, loop=r["loop"], params=r["params"], value=r["score"],
                                     met=r["score"] < t["maxScore"], medianValue=r["median"],
                                     cpuMedianValue=r["cpuMedian"]))
     return out
@@ -192,23 +209,28 @@ def fmt(x):
     return f"{x:.3g}" if x < 100 else f"{x:.0f}"
 
 
+def describe(r):
+    """The benchmark name with its parameters, e.g. sleep_zero_ping_pong idleReaders=1."""
+    return " ".join([r["benchmark"]] + [f"{k}={v}" for k, v in params_key(r)])
+
+
 def table(results, ratio_list):
     """Wall-clock scores (mean) and speed-ups, then the CPU-time score and speed-ups (median)."""
     by = {}
     for q in ratio_list:
-        by[(q["benchmark"], q["loop"], q["backend"], q["vs"])] = q
-    lines = [f"{'benchmark':22} {'loop':30} {'score':>8} {'± error':>8} {'unit':5} "
+        by[(q["benchmark"], params_key(q), q["loop"], q["backend"], q["vs"])] = q
+    lines = [f"{'benchmark':36} {'loop':30} {'score':>8} {'± error':>8} {'unit':5} "
              f"{'x asyncio':>9} {'x uvloop':>8} | {'cpu median':>10} {'x asyncio':>9} {'x uvloop':>8}"]
     names = ORDER + [r["benchmark"] for r in results if r["benchmark"] not in ORDER]
     order = {name: i for i, name in enumerate(dict.fromkeys(names))}
-    for r in sorted(results, key=lambda r: (order[r["benchmark"]], r["runtime"] != "cpython",
-                                            r["label"])):
+    for r in sorted(results, key=lambda r: (order[r["benchmark"]], params_key(r),
+                                            r["runtime"] != "cpython", r["label"])):
         wall, cpu = [], []
         for b in BASELINES:
-            q = by.get((r["benchmark"], r["loop"], r["backend"], b), {})
+            q = by.get((r["benchmark"], params_key(r), r["loop"], r["backend"], b), {})
             wall.append(f"{q['ratio']:.1f}" if q.get("ratio") is not None else "")
             cpu.append(f"{q['cpuMedianRatio']:.1f}" if q.get("cpuMedianRatio") is not None else "")
-        lines.append(f"{r['benchmark']:22} {r['label']:30} {fmt(r['score']):>8} "
+        lines.append(f"{describe(r):36} {r['label']:30} {fmt(r['score']):>8} "
                      f"{fmt(r['error']):>8} {r['unit']:5} {wall[0]:>9} {wall[1]:>8} | "
                      f"{fmt(r.get('cpuMedian')):>10} {cpu[0]:>9} {cpu[1]:>8}")
     return "\n".join(lines)
@@ -254,7 +276,7 @@ def main(argv=None):
             what = (f"{t['value']:.0f} {t['unit']} (median {med:.0f}"
                     + (f", CPU time {cpu:.0f}" if cpu else "") + f"), target < {t['maxScore']}")
         backend = f" ({t['backend']})" if t.get("backend") else ""
-        print(f"target {t['benchmark']} {t['loop']}{backend}: {what}: "
+        print(f"target {describe(t)} {t['loop']}{backend}: {what}: "
               f"{'met' if t['met'] else 'MISSED'}")
     return 0
 

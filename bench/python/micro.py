@@ -19,6 +19,7 @@ imported (uvloop missing), the file says so in "skipped" and the script still ex
 import argparse
 import asyncio
 import json
+import os
 import platform
 import re
 import sys
@@ -57,10 +58,30 @@ class Benchmark:
     """One benchmark: set up on a fresh loop, invoked once per batch, torn down."""
     name = ""
     unit = "ops/s"
+    takes_idle_readers = False
+
+    def __init__(self, idle_readers=0):
+        self.idle_readers = idle_readers
+        self.pipes = []
+
+    def params(self):
+        return {"idleReaders": self.idle_readers} if self.takes_idle_readers else {}
 
     def setup(self, loop, batch):
         self.loop = loop
         self.batch = batch
+        for _ in range(self.idle_readers):
+            r, w = os.pipe()
+            os.set_blocking(r, False)
+            self.pipes.append((r, w))
+            loop.add_reader(r, _never)
+
+    def close_pipes(self):
+        for r, w in self.pipes:
+            self.loop.remove_reader(r)
+            os.close(r)
+            os.close(w)
+        self.pipes.clear()
 
     def invoke(self):
         raise NotImplementedError
@@ -105,7 +126,7 @@ class TimerCancel(Benchmark):
 
 
 def _never():
-    raise AssertionError("a cancelled timer ran")
+    raise AssertionError("a cancelled timer ran, or an idle pipe became readable")
 
 
 class FutureDoneCallbacks(Benchmark):
@@ -124,6 +145,7 @@ class FutureDoneCallbacks(Benchmark):
 class AwaitFuture(Benchmark):
     name = "await_future"
     unit = "ns/op"
+    takes_idle_readers = True
 
     async def _body(self):
         loop = self.loop
@@ -143,6 +165,7 @@ class AwaitFuture(Benchmark):
 class SleepZeroPingPong(Benchmark):
     name = "sleep_zero_ping_pong"
     unit = "ns/op"
+    takes_idle_readers = True
 
     @staticmethod
     async def _sleeper(n):
@@ -230,6 +253,9 @@ def main(argv=None):
     p.add_argument("--rounds", type=int, default=5, help="measured rounds per benchmark")
     p.add_argument("--time", type=float, default=1.0, help="seconds per round")
     p.add_argument("--filter", default="", help="regex on benchmark names")
+    p.add_argument("--idle-readers", default="0,1",
+                   help="comma-separated counts of idle pipes registered with add_reader, for "
+                        "the await benchmarks (JMH's idleReaders)")
     p.add_argument("--list", action="store_true", help="print the benchmark names and exit")
     p.add_argument("--out", help="write the JSON here (default: stdout)")
     args = p.parse_args(argv)
@@ -240,6 +266,10 @@ def main(argv=None):
         return 0
     if args.batch < 2 or args.batch % 2 or args.rounds < 1 or args.time <= 0 or args.warmup < 0:
         p.error("--batch must be even and >= 2, --rounds >= 1, --time > 0, --warmup >= 0")
+    try:
+        idle_counts = [int(x) for x in args.idle_readers.split(",")]
+    except ValueError:
+        p.error("--idle-readers must be comma-separated integers")
 
     doc = {
         "format": FORMAT,
@@ -258,8 +288,10 @@ def main(argv=None):
         print(f"micro.py: skipping {args.loop}: {doc['skipped']}", file=sys.stderr)
         factory = None
 
-    for cls in selected if factory else []:
-        bench = cls()
+    runs = [cls(n) for cls in selected if factory
+            for n in (idle_counts if cls.takes_idle_readers else [0])]
+    for bench in runs:
+        cls = type(bench)
         loop = factory()
         try:
             bench.setup(loop, args.batch)
@@ -268,18 +300,20 @@ def main(argv=None):
             rounds = [measure_round(bench, args.batch, args.time) for _ in range(args.rounds)]
             bench.teardown()
         finally:
+            bench.close_pipes()
             loop.close()
         samples = [wall for wall, _ in rounds]
         cpu_samples = [cpu for _, cpu in rounds]
         score, error = summarize(samples)
         cpu_score, cpu_error = summarize(cpu_samples)
-        doc["results"].append({"benchmark": cls.name, "unit": cls.unit,
+        doc["results"].append({"benchmark": cls.name, "params": bench.params(), "unit": cls.unit,
                                "higherIsBetter": cls.unit == "ops/s",
                                "score": score, "error": None if error != error else error,
                                "samples": samples, "cpuScore": cpu_score,
                                "cpuError": None if cpu_error != cpu_error else cpu_error,
                                "cpuSamples": cpu_samples})
-        print(f"{args.loop:8} {cls.name:24} {score:14.3f} {cls.unit}", file=sys.stderr)
+        suffix = f" idleReaders={bench.idle_readers}" if cls.takes_idle_readers else ""
+        print(f"{args.loop:8} {cls.name + suffix:36} {score:14.3f} {cls.unit}", file=sys.stderr)
 
     text = json.dumps(doc, indent=2)
     if args.out:

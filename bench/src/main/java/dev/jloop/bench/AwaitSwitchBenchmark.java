@@ -5,23 +5,39 @@ import dev.jloop.Coroutine;
 import dev.jloop.EventLoop;
 import dev.jloop.Future;
 import dev.jloop.Task;
+import java.io.IOException;
+import java.nio.channels.Pipe;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 
 /**
  * Task switches, in nanoseconds per switch, on the coroutine backend a subclass names (the
  * backend is chosen once per JVM, so each subclass forks with its own
  * {@code -Djloop.coroutine.backend}). The trial fails at set-up if the JVM chose another
  * backend, so a number is never filed under the wrong one.
+ *
+ * <p>{@code idleReaders} registers that many pipe read ends with {@code addReader}; they never
+ * become readable. With none, a loop may skip polling for I/O between passes (the reference
+ * loop does); with one, every pass polls, as asyncio's and uvloop's always do. Both are real
+ * programs: a pure computation, and a server with a listening socket.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class AwaitSwitchBenchmark extends LoopBenchmark {
   private static final int HALF = BATCH / 2;
+
+  /** Pipe read ends registered with {@code addReader} that never become readable. */
+  @Param({"0", "1"})
+  public int idleReaders;
+
+  private final List<Pipe> pipes = new ArrayList<>();
 
   private final Coroutine<Integer> awaitLoop = this::awaitScheduledFutures;
   private final Coroutine<Integer> sleeper = AwaitSwitchBenchmark::sleepZeroHalfBatch;
@@ -30,7 +46,15 @@ public abstract class AwaitSwitchBenchmark extends LoopBenchmark {
   protected abstract String backend();
 
   @Override
-  protected void afterOpen() {
+  protected void afterOpen() throws IOException {
+    for (int i = 0; i < idleReaders; i++) {
+      Pipe p = Pipe.open();
+      pipes.add(p);
+      p.source().configureBlocking(false);
+      eventLoop.addReader(p.source(), () -> {
+        throw new IllegalStateException("an idle pipe became readable");
+      });
+    }
     Task<String> probe = eventLoop.createTask(() -> Async.currentTask().backendName());
     String actual = eventLoop.runUntilComplete(probe);
     if (!actual.equals(backend())) {
@@ -38,6 +62,16 @@ public abstract class AwaitSwitchBenchmark extends LoopBenchmark {
           + " backend but this JVM runs tasks on '" + actual + "': run it in a fork with "
           + "-Djloop.coroutine.backend=" + backend());
     }
+  }
+
+  @Override
+  protected void beforeClose() throws IOException {
+    for (Pipe p : pipes) {
+      eventLoop.removeReader(p.source());
+      p.source().close();
+      p.sink().close();
+    }
+    pipes.clear();
   }
 
   /**

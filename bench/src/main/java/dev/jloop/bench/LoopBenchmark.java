@@ -53,7 +53,13 @@ public abstract class LoopBenchmark {
     try {
       afterOpen();
     } catch (Exception | Error e) {
-      eventLoop.close();
+      try {
+        beforeClose();
+      } catch (Exception | Error cleanup) {
+        e.addSuppressed(cleanup);
+      } finally {
+        eventLoop.close();
+      }
       throw e;
     }
   }
@@ -71,7 +77,10 @@ public abstract class LoopBenchmark {
   /** Trial set-up after the loop is open; nothing by default. */
   protected void afterOpen() throws Exception {}
 
-  /** Trial tear-down before the loop closes; nothing by default. */
+  /**
+   * Trial tear-down before the loop closes; nothing by default. Also called when
+   * {@link #afterOpen()} fails, so it must cope with a half-done set-up.
+   */
   protected void beforeClose() throws Exception {}
 
   /**

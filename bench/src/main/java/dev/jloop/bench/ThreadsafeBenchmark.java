@@ -33,6 +33,9 @@ public class ThreadsafeBenchmark extends LoopBenchmark {
 
   @Override
   protected void beforeClose() throws InterruptedException {
+    if (loopThread == null) {
+      return;
+    }
     eventLoop.callSoonThreadsafe(eventLoop::stop);
     loopThread.join(TimeUnit.SECONDS.toMillis(10));
     if (loopThread.isAlive()) {

@@ -42,6 +42,9 @@ class AwaitSwitchSmokeTest {
         dir.resolve("jmh-await-" + backend + ".json"));
     Set<String> ran = results.stream().map(SmokeRuns::method).collect(Collectors.toSet());
     assertEquals(Set.of("awaitFuture", "sleepZeroPingPong"), ran);
+    Set<String> readers = results.stream().map(r -> r.getParams().getParam("idleReaders"))
+        .collect(Collectors.toSet());
+    assertEquals(Set.of("0", "1"), readers, "with and without an idle reader");
     for (RunResult r : results) {
       double score = r.getPrimaryResult().getScore();
       assertTrue(score > 0 && Double.isFinite(score), SmokeRuns.method(r) + " scored " + score);
