@@ -61,7 +61,9 @@ final class CallbackChecks {
     }
     int q = x.queuedAt(c);
     Event run = x.at(r);
-    if (q >= 0 && run.loopThread() && run.depth() == 0 && run.pass() <= x.at(q).pass()) {
+    // Only callbacks queued during a pass (the root callback is queued before the loop runs).
+    if (q >= 0 && x.at(q).pass() > 0 && run.loopThread() && run.depth() == 0
+        && run.pass() <= x.at(q).pass()) {
       out.add(new Violation(c.how == Kind.DONE_ADD ? Rule.DONE_CALLBACKS : Rule.NEXT_PASS,
           x.describe(c) + " was queued in pass " + x.at(q).pass() + " (#" + q
               + ") and ran in the same pass (#" + r + ")", r));

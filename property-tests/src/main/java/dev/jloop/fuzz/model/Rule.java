@@ -21,12 +21,15 @@ public enum Rule {
   /** asyncio: _run_once runs only the callbacks ready when the pass began (ntodo). */
   NEXT_PASS("callbacks.next-pass", Level.REQUIRED,
       "A callback or task step scheduled during a pass runs in a later pass, never inside the call that scheduled it."),
-  /** asyncio: call_soon appends to the _ready deque. */
-  CALLBACK_FIFO("callbacks.fifo", Level.REQUIRED,
-      "Callbacks queued with call_soon, done callbacks included, run in the order they were queued."),
   /** asyncio: Future.add_done_callback / _schedule_callbacks use call_soon. */
   DONE_CALLBACKS("futures.done-callbacks", Level.REQUIRED,
       "Done callbacks run after their future completed, in a later pass, never synchronously, in registration order."),
+  /**
+   * asyncio: call_soon appends to the _ready deque. Checked after the rules whose breach also
+   * reorders callbacks (a callback run inline runs before those queued earlier).
+   */
+  CALLBACK_FIFO("callbacks.fifo", Level.REQUIRED,
+      "Callbacks queued with call_soon, done callbacks included, run in the order they were queued."),
   /** asyncio: _run_once pops timers with when < time() + clock_resolution. */
   TIMER_NOT_EARLY("timers.never-early", Level.REQUIRED,
       "A timer never runs before its deadline, within the clock resolution."),
@@ -61,6 +64,14 @@ public enum Rule {
   /** Every callback scheduled and not cancelled runs: the ready queue and the heap lose nothing. */
   EXACTLY_ONCE("callbacks.exactly-once", Level.REQUIRED,
       "Every scheduled callback that is not cancelled runs exactly once."),
+  /**
+   * asyncio: each _run_once moves the timers due by time() + clock_resolution to the ready
+   * queue; libuv runs due timers at the start of each iteration. A loop that drains its ready
+   * queue until empty starves timers and breaks this. After exactly-once: a timer that never
+   * runs breaks both, and "never ran" is the plainer report.
+   */
+  TIMER_PROMPT("timers.prompt", Level.REQUIRED,
+      "A timer runs at most two passes after the loop's clock passed its deadline."),
   /** asyncio: call_soon_threadsafe wakes the selector. */
   RESPONSIVE("loop.responsive", Level.REQUIRED,
       "The loop keeps running: a call_soon_threadsafe callback from another thread runs within the hang timeout."),

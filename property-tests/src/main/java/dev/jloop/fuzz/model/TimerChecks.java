@@ -1,6 +1,7 @@
 package dev.jloop.fuzz.model;
 
 import dev.jloop.fuzz.model.TraceIndex.Callback;
+import dev.jloop.fuzz.trace.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ final class TimerChecks {
         }
       }
     }
+    prompt(x, out);
     for (Callback a : ran) {
       for (Callback b : ran) {
         if (a != b && b.firstRun() < a.firstRun()) {
@@ -53,6 +55,40 @@ final class TimerChecks {
       out.add(new Violation(Rule.TIMER_EQUAL_FIFO, x.describe(b) + " ran (#" + b.firstRun()
           + ") before " + x.describe(a) + " (#" + a.firstRun() + "), scheduled first for the same deadline "
           + TraceIndex.time(da), b.firstRun()));
+    }
+  }
+
+  /**
+   * Once a pass marker saw the clock past a timer's deadline (pass k), the timer is moved to the
+   * ready queue at the start of pass k + 1 at the latest, so it runs before the marker of pass
+   * k + 2.
+   */
+  private static void prompt(TraceIndex x, List<Violation> out) {
+    List<Integer> marks = new ArrayList<>();
+    for (int i = 0; i < x.events.size(); i++) {
+      if (x.at(i).kind() == Kind.MARK && x.at(i).loopThread()) {
+        marks.add(i);
+      }
+    }
+    for (Callback c : x.callbacks.values()) {
+      if (!c.isTimer() || c.scheduled < 0 || c.failed || c.cancelledPending >= 0) {
+        continue;
+      }
+      double d = x.reportedDeadline(c);
+      int after = Math.max(c.scheduled, c.when);
+      for (int k = 0; k + 2 < marks.size(); k++) {
+        int m = marks.get(k);
+        if (m > after && x.at(m).time() >= d + x.res) {
+          int late = marks.get(k + 2);
+          int r = c.firstRun();
+          if (r < 0 || r > late) {
+            out.add(new Violation(Rule.TIMER_PROMPT, x.describe(c) + " was due at " + TraceIndex.time(d)
+                + "; pass " + x.at(m).pass() + " began after that (#" + m + ", t=" + TraceIndex.time(x.at(m).time())
+                + ") but the timer had not run when pass " + x.at(late).pass() + " began (#" + late + ")", late));
+          }
+          break;
+        }
+      }
     }
   }
 }

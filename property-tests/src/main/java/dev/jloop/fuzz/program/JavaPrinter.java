@@ -5,8 +5,9 @@ import org.apiguardian.api.API;
 
 /**
  * Prints a program as plain Java against the jloop API: a snippet to paste into a test of the
- * loop, with a log of what ran. It runs the loop until every timer is due (then one more pass),
- * instead of the interpreter's live-work count, which is enough for a shrunk counterexample.
+ * loop, with a log of what ran and of the first 50 pass boundaries. It runs the loop until every
+ * timer is due (then one more pass), instead of the interpreter's live-work count, which is
+ * enough for a shrunk counterexample.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JavaPrinter {
@@ -28,6 +29,16 @@ public final class JavaPrinter {
     j.line(0, "@SuppressWarnings(\"unchecked\") Future<Object>[] fut = new Future[" + n[1] + "];");
     j.line(0, "@SuppressWarnings(\"unchecked\") Task<Object>[] task = new Task[" + n[2] + "];");
     j.line(0, "double t0 = loop.time();");
+    j.line(0, "// A pass marker, as the fuzzer's: it logs \"pass N\" at each of the first 50 passes.");
+    j.line(0, "int[] passes = {0};");
+    j.line(0, "Runnable[] marker = new Runnable[1];");
+    j.line(0, "marker[0] = () -> {");
+    j.line(1, "log.add(\"pass \" + ++passes[0]);");
+    j.line(1, "if (passes[0] < 50) {");
+    j.line(2, "loop.callSoon(marker[0]);");
+    j.line(1, "}");
+    j.line(0, "};");
+    j.line(0, "loop.callSoon(marker[0]);");
     j.callback(0, "loop.callSoon(() -> {", 0, p.ops(), "});");
     j.line(0, "boolean[] over = {false};");
     j.line(0, "loop.callLater(" + AstPrinter.num(runSeconds) + ", () -> { over[0] = true; loop.stop(); });");

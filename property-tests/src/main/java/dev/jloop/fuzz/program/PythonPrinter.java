@@ -33,7 +33,10 @@ public final class PythonPrinter {
     for (String d : py.defs) {
       b.append('\n').append(d);
     }
-    b.append("\n    loop.call_soon(cb0)\n")
+    b.append("\n    passes = [0]  # a pass marker, as the fuzzer's: it logs each of the first 50 passes\n\n")
+        .append("    def marker():\n        passes[0] += 1\n        log.append(f\"pass {passes[0]}\")\n")
+        .append("        if passes[0] < 50:\n            loop.call_soon(marker)\n")
+        .append("\n    loop.call_soon(marker)\n    loop.call_soon(cb0)\n")
         .append("    over = []\n")
         .append("    loop.call_later(").append(AstPrinter.num(runSeconds))
         .append(", lambda: (over.append(True), loop.stop()))\n")
@@ -108,7 +111,7 @@ public final class PythonPrinter {
         out.add(p + "loop.run_in_executor(None, lambda: \"j" + o.id() + "\").add_done_callback(cb" + o.id() + ")");
         callback(o.id(), o.body());
       }
-      case Op.AwaitJob o -> await(out, p, tid, "loop.run_in_executor(None, lambda: \"j" + o.id() + "\")", null);
+      case Op.AwaitJob o -> await(out, p, tid, "loop.run_in_executor(None, lambda: 'j" + o.id() + "')", null);
       case Op.Stop o -> out.add(p + "loop.stop()");
     }
   }

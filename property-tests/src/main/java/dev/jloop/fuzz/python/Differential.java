@@ -1,6 +1,7 @@
 package dev.jloop.fuzz.python;
 
 import dev.jloop.fuzz.FuzzOptions;
+import dev.jloop.fuzz.model.Rule;
 import dev.jloop.fuzz.model.TraceModel;
 import dev.jloop.fuzz.model.Violation;
 import dev.jloop.fuzz.program.AstPrinter;
@@ -14,7 +15,9 @@ import dev.jloop.fuzz.prop.Source;
 import dev.jloop.fuzz.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -61,9 +64,11 @@ public final class Differential {
    * @param programs programs run
    * @param failures programs whose trace broke a rule, shrunk (at most {@code maxFailures})
    * @param failed how many programs broke a rule in all
+   * @param byRule for each rule broken, by how many programs
    * @param elapsed wall time
    */
-  public record Report(String loop, int programs, List<Outcome> failures, int failed, Duration elapsed) {
+  public record Report(String loop, int programs, List<Outcome> failures, int failed,
+      Map<Rule, Integer> byRule, Duration elapsed) {
     /** Programs whose traces satisfied the model. */
     public int agreed() {
       return programs - failed;
@@ -89,6 +94,7 @@ public final class Differential {
     ProgramGenerator generator = new ProgramGenerator(gen);
     Source seeds = new Source(masterSeed);
     List<Outcome> failures = new ArrayList<>();
+    Map<Rule, Integer> byRule = new EnumMap<>(Rule.class);
     int failed = 0;
     for (int done = 0; done < count; done += BATCH) {
       List<Long> batchSeeds = new ArrayList<>();
@@ -103,13 +109,15 @@ public final class Differential {
         List<Violation> vs = model.check(traces.get(i));
         if (!vs.isEmpty()) {
           failed++;
+          vs.stream().map(Violation::rule).distinct().forEach(r -> byRule.merge(r, 1, Integer::sum));
           if (failures.size() < maxShrunk) {
             failures.add(shrink(driver, batchSeeds.get(i), batch.get(i), vs, traces.get(i), model));
           }
         }
       }
     }
-    return new Report(driver.describe(), count, failures, failed, Duration.ofNanos(System.nanoTime() - start));
+    return new Report(driver.describe(), count, failures, failed, Map.copyOf(byRule),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** Shrinks a program that broke a rule on {@code driver}'s loop, keeping the same rule. */
