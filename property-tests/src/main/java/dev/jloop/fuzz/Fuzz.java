@@ -108,9 +108,23 @@ public final class Fuzz {
     }
   }
 
-  /** Runs {@code program} once on a loop from {@code loops} and returns its trace. */
+  /** {@link #run(String, Supplier, Program, FuzzOptions)} with the default options. */
   public static Trace run(String loopId, Supplier<EventLoop> loops, Program program) {
-    try (ProgramRunner runner = runner(loopId, loops, FuzzOptions.fromSystemProperties())) {
+    return run(loopId, loops, program, FuzzOptions.fromSystemProperties());
+  }
+
+  /**
+   * Runs {@code program} once on a loop from {@code loops} and returns its trace; the options
+   * give the clock resolution and the hang and program timeouts.
+   *
+   * @throws IllegalArgumentException if the program is not valid
+   */
+  public static Trace run(String loopId, Supplier<EventLoop> loops, Program program, FuzzOptions options) {
+    Objects.requireNonNull(loopId, "loopId");
+    Objects.requireNonNull(loops, "loops");
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(options, "options");
+    try (ProgramRunner runner = runner(loopId, loops, options)) {
       return runner.run(program);
     }
   }

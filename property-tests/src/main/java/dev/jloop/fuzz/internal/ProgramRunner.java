@@ -164,8 +164,9 @@ public final class ProgramRunner implements AutoCloseable {
     try {
       job.get(hangTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException | ExecutionException e) {
-      job.cancel(true);
-      loopThread.shutdownNow();
+      // Left blocked, not interrupted: an interrupted selector would spin.
+      job.cancel(false);
+      loopThread.shutdown();
       loopThread = Executors.newSingleThreadExecutor(threads("loop"));
       abandoned++;
     }

@@ -103,6 +103,14 @@ public final class PythonDriver implements AutoCloseable {
         + hello.path("python").asText();
   }
 
+  /**
+   * The interpreter's own path ({@code sys.executable}): starting it directly skips wrappers
+   * such as pyenv's shims, which cost seconds per start.
+   */
+  public String executable() {
+    return hello.path("executable").asText(loop.executable());
+  }
+
   /** Runs one program. */
   public Trace run(Program program) {
     return run(List.of(program)).get(0);

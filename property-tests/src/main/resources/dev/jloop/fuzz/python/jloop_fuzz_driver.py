@@ -535,6 +535,7 @@ def main():
     out = sys.stdout
     out.write(json.dumps({"hello": {"loop": name, "version": version,
                                     "python": platform.python_version(),
+                                    "executable": sys.executable,
                                     "resolution": resolution}}) + "\n")
     out.flush()
     workers = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="jloop-fuzz-worker")

@@ -2,6 +2,7 @@ package dev.jloop.fuzz.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jloop.fuzz.python.PythonDriver;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrintersTest {
   private static final int PROGRAMS = 12;
+  private static final int PYTHON_PROGRAMS = 6;
   private static final ProgramGenerator GEN = new ProgramGenerator(GenSettings.DEFAULT);
 
   @TempDir
@@ -109,15 +111,25 @@ class PrintersTest {
   }
 
   private void runPython(PythonLoop loop, boolean uvloop) throws Exception {
+    assumeFalse("virtual".equals(System.getProperty("jloop.coroutine.backend")),
+        "Python does not depend on the JVM's coroutine backend: checked in the continuation run only");
     var missing = PythonDriver.unavailable(loop);
     assumeTrue(missing.isEmpty(), () -> loop.id() + " is not available: " + missing.orElse(""));
-    for (int i = 0; i < PROGRAMS; i++) {
+    String python;
+    try (PythonDriver d = PythonDriver.start(loop)) {
+      python = d.executable();
+    }
+    List<Process> running = new ArrayList<>();
+    for (int i = 0; i < PYTHON_PROGRAMS; i++) {
       Path script = dir.resolve("p" + i + ".py");
       Files.writeString(script, PythonPrinter.print(program(i), 0.05, uvloop));
-      Process p = new ProcessBuilder(loop.executable(), script.toString()).redirectErrorStream(true).start();
+      running.add(new ProcessBuilder(python, script.toString()).redirectErrorStream(true).start());
+    }
+    for (int i = 0; i < PYTHON_PROGRAMS; i++) {
+      Process p = running.get(i);
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      String source = Files.readString(script);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      String source = Files.readString(dir.resolve("p" + i + ".py"));
       assertEquals(0, p.exitValue(), () -> source + "\n" + out);
       assertTrue(out.startsWith("['pass 1', 'cb0'"), "program " + i + " printed " + out);
     }
