@@ -4,7 +4,6 @@ import dev.jloop.EventLoop;
 import dev.jloop.Future;
 import dev.jloop.Handle;
 import dev.jloop.Task;
-import dev.jloop.TimerHandle;
 import dev.jloop.fuzz.program.Op;
 import dev.jloop.fuzz.program.Program;
 import dev.jloop.fuzz.trace.Event;
@@ -41,34 +40,38 @@ import java.util.function.Consumer;
  * worker and executor threads touch.
  */
 final class Interpreter {
-  private enum State { SCHEDULED, REGISTERED, CANCELLED, RAN, FAILED }
+  /** Where a program callback is in its life. */
+  enum State { SCHEDULED, REGISTERED, CANCELLED, RAN, FAILED }
 
-  private final EventLoop loop;
+  final EventLoop loop;
   private final Program program;
-  private final Executor workers;
+  final Executor workers;
   private final Recorder rec = new Recorder();
-  private final Map<Integer, State> states = new ConcurrentHashMap<>();
-  private final Map<Integer, Handle> handles = new HashMap<>();
-  private final Map<Integer, Integer> doneOwner = new HashMap<>();
-  private final Map<Integer, Future<Object>> futures = new LinkedHashMap<>();
-  private final Set<Integer> seenDone = new HashSet<>();
-  private final Map<Integer, Task<Object>> tasks = new LinkedHashMap<>();
+  final Map<Integer, State> states = new ConcurrentHashMap<>();
+  final Map<Integer, Handle> handles = new HashMap<>();
+  final Map<Integer, Integer> doneOwner = new HashMap<>();
+  final Map<Integer, Future<Object>> futures = new LinkedHashMap<>();
+  final Set<Integer> seenDone = new HashSet<>();
+  final Map<Integer, Task<Object>> tasks = new LinkedHashMap<>();
   private final Map<Integer, Future<?>> blockers = new HashMap<>();
   private final Set<Integer> onJobs = new HashSet<>();
-  private final AtomicInteger workersInFlight = new AtomicInteger();
-  private final AtomicInteger jobsInFlight = new AtomicInteger();
+  final AtomicInteger workersInFlight = new AtomicInteger();
+  final AtomicInteger jobsInFlight = new AtomicInteger();
   private final Runnable marker = this::markerRun;
+  private final CallbackOps callbackOps = new CallbackOps(this);
   private volatile Thread loopThread;
-  private double t0;
+  double t0;
   private int pass;
   private int depth;
   private boolean markerPending;
   private boolean markerRunning;
   private boolean activity;
-  private boolean usedExecutor;
-  private boolean stopRequested;
+  boolean usedExecutor;
+  boolean stopRequested;
   private volatile boolean finished;
   private volatile boolean aborted;
+  /** The program is over; the driver records final states and shuts the executor down. */
+  private volatile boolean winding;
   private volatile double maxDeadline;
   private volatile String unsupported;
 
@@ -105,6 +108,7 @@ final class Interpreter {
         record(Kind.SEGMENT, segment, -1, 0, "end", false);
         spurious += stopRequested ? 0 : 1;
       }
+      winding = true;
       for (Map.Entry<Integer, Task<Object>> e : tasks.entrySet()) {
         record(Kind.FINAL, e.getKey(), -1, 0, outcome(e.getValue(), "pending"), false);
       }
@@ -150,10 +154,14 @@ final class Interpreter {
     return unsupported;
   }
 
-  /** Whether only the loop itself can make progress now (no thread at work, every timer due). */
+  /**
+   * Whether only the loop itself can make progress now: no thread at work, every timer due, or
+   * the program finished but run_forever has not returned. False once the driver winds down
+   * (waiting for the executor's threads is not the loop's business).
+   */
   boolean waitingOnLoop() {
-    return finished || workersInFlight.get() == 0 && jobsInFlight.get() == 0
-        && loop.time() > maxDeadline + 0.002;
+    return !winding && (finished || workersInFlight.get() == 0 && jobsInFlight.get() == 0
+        && loop.time() > maxDeadline + 0.002);
   }
 
   /**
@@ -189,6 +197,11 @@ final class Interpreter {
   }
 
   // ---- callbacks ----
+
+  /** The loop-side form of program callback {@code id}. */
+  Callback callback(int id, List<Op> body) {
+    return new Callback(id, body);
+  }
 
   /** A program callback: runs its body once, on the loop thread. */
   private final class Callback implements Runnable, Consumer<Future<Object>> {
@@ -282,7 +295,7 @@ final class Interpreter {
         continue;
       }
       try {
-        exec(op);
+        callbackOps.exec(op);
       } catch (RuntimeException e) {
         noteUnsupported(e);
         int id = OpNames.callbackId(op);
@@ -294,166 +307,16 @@ final class Interpreter {
     }
   }
 
-  private void exec(Op op) {
-    switch (op) {
-      case Op.CallSoon o -> {
-        ensureMarker();
-        states.put(o.id(), State.SCHEDULED);
-        record(Kind.SOON, o.id(), -1, 0, "", false);
-        handles.put(o.id(), loop.callSoon(new Callback(o.id(), o.body())));
-      }
-      case Op.CallLater o -> {
-        states.put(o.id(), State.SCHEDULED);
-        record(Kind.LATER, o.id(), -1, o.delay(), "", false);
-        maxDeadline = Math.max(maxDeadline, loop.time() + o.delay());
-        timer(o.id(), loop.callLater(o.delay(), new Callback(o.id(), o.body())));
-      }
-      case Op.CallAt o -> {
-        states.put(o.id(), State.SCHEDULED);
-        double when = t0 + o.offset();
-        record(Kind.AT, o.id(), -1, when, "", false);
-        timer(o.id(), loop.callAt(when, new Callback(o.id(), o.body())));
-      }
-      case Op.Threadsafe o -> threadsafe(o);
-      case Op.Cancel o -> cancel(o.target());
-      case Op.NewFuture o -> {
-        futures.put(o.fid(), loop.createFuture());
-        record(Kind.FUTURE, -1, o.fid(), 0, "", false);
-      }
-      case Op.AddDoneCallback o -> {
-        Future<Object> f = futures.get(o.fid());
-        if (f != null) {
-          boolean done = f.done();
-          if (done) {
-            ensureMarker();
-          }
-          states.put(o.id(), State.REGISTERED);
-          doneOwner.put(o.id(), o.fid());
-          record(Kind.DONE_ADD, o.id(), o.fid(), 0, "", done);
-          f.addDoneCallback(new Callback(o.id(), o.body()));
-        }
-      }
-      case Op.Complete o -> complete(o);
-      case Op.NewTask o -> {
-        ensureMarker();
-        record(Kind.TASK, o.tid(), -1, 0, "", false);
-        Task<Object> t = loop.createTask(() -> new TaskSteps(this).body(o.tid(), o.body()), "t" + o.tid());
-        tasks.put(o.tid(), t);
-        t.addDoneCallback(done -> {
-          if (!finished && !aborted && onLoopThread()) {
-            syncFutures();
-            afterStep();
-          }
-        });
-      }
-      case Op.CancelTask o -> {
-        Task<Object> t = tasks.get(o.tid());
-        if (t != null) {
-          ensureMarker();
-          boolean cancelled = t.cancel();
-          record(Kind.TASK_CANCEL, o.tid(), -1, 0, "", cancelled);
-          syncFutures();
-        }
-      }
-      case Op.InExecutor o -> {
-        usedExecutor = true;
-        states.put(o.id(), State.SCHEDULED);
-        record(Kind.EXECUTOR, o.id(), -1, 0, "", false);
-        submitJob(o.id()).addDoneCallback(new Callback(o.id(), o.body()));
-      }
-      case Op.Stop o -> {
-        ensureMarker();
-        stopRequested = true;
-        record(Kind.STOP, -1, -1, 0, "", false);
-        loop.stop();
-      }
-      default -> throw new IllegalArgumentException("not a callback op: " + op);
-    }
-  }
-
-  private void timer(int id, TimerHandle h) {
-    handles.put(id, h);
-    record(Kind.WHEN, id, -1, h.when(), "", false);
-    maxDeadline = Math.max(maxDeadline, h.when());
-  }
-
-  private void threadsafe(Op.Threadsafe o) {
-    states.put(o.id(), State.SCHEDULED);
-    Callback cb = new Callback(o.id(), o.body());
-    workersInFlight.incrementAndGet();
-    try {
-      workers.execute(() -> {
-        try {
-          record(Kind.THREADSAFE, o.id(), -1, 0, "", false);
-          loop.callSoonThreadsafe(cb);
-        } catch (RuntimeException e) {
-          noteUnsupported(e);
-          states.put(o.id(), State.FAILED);
-          record(Kind.ERROR, o.id(), -1, 0, "call_soon_threadsafe: " + e, false);
-        } finally {
-          workersInFlight.decrementAndGet();
-        }
-      });
-    } catch (RuntimeException e) {
-      workersInFlight.decrementAndGet();
-      throw e;
-    }
-  }
-
-  private void cancel(int target) {
-    Handle h = handles.get(target);
-    if (h == null) {
-      record(Kind.CANCEL, target, -1, 0, "unscheduled", false);
-      return;
-    }
-    boolean pending = states.get(target) == State.SCHEDULED;
-    if (pending) {
-      states.put(target, State.CANCELLED);
-    }
-    record(Kind.CANCEL, target, -1, 0, pending ? "pending" : "ran", false);
-    h.cancel();
-  }
-
-  private void complete(Op.Complete o) {
-    Future<Object> f = futures.get(o.fid());
-    if (f == null || f.done()) {
-      return;
-    }
-    ensureMarker();
-    seenDone.add(o.fid());
-    switch (o.how()) {
-      case RESULT -> {
-        record(Kind.COMPLETE, -1, o.fid(), 0, "result", true);
-        f.setResult("f" + o.fid());
-      }
-      case EXCEPTION -> {
-        record(Kind.COMPLETE, -1, o.fid(), 0, "exception", true);
-        f.setException(new FuzzError(o.fid()));
-        f.exception();
-      }
-      case CANCEL -> {
-        record(Kind.COMPLETE, -1, o.fid(), 0, "cancelled", true);
-        f.cancel();
-      }
-    }
-  }
-
-  /** Starts executor job {@code j<id>}; counted in flight until it has run. */
+  /** Starts executor job {@code j<id>} (see {@link CallbackOps#submitJob}). */
   Future<Object> submitJob(int id) {
-    usedExecutor = true;
-    jobsInFlight.incrementAndGet();
-    try {
-      return loop.runInExecutor(null, () -> {
-        try {
-          record(Kind.JOB, id, -1, 0, "", false);
-          return "j" + id;
-        } finally {
-          jobsInFlight.decrementAndGet();
-        }
-      });
-    } catch (RuntimeException e) {
-      jobsInFlight.decrementAndGet();
-      throw e;
+    return callbackOps.submitJob(id);
+  }
+
+  /** A task of the program is done: it may have been the last live thing. */
+  void onTaskDone() {
+    if (!finished && !aborted && onLoopThread()) {
+      syncFutures();
+      afterStep();
     }
   }
 

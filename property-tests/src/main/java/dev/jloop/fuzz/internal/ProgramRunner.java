@@ -129,7 +129,7 @@ public final class ProgramRunner implements AutoCloseable {
       if (now - lastChange < QUIET_NANOS || !in.waitingOnLoop()) {
         continue;
       }
-      Boolean progressed = probe(in, progress, idleProbes >= 1);
+      Boolean progressed = probe(in, job, progress, idleProbes >= 1);
       if (progressed == null) {
         giveUp(in, job, "hung");
         return;
@@ -139,8 +139,11 @@ public final class ProgramRunner implements AutoCloseable {
     }
   }
 
-  /** True if there was progress, false if not, null if the probe did not run in time. */
-  private Boolean probe(Interpreter in, int seen, boolean abortIfNone) {
+  /**
+   * True if there was progress (or the run ended meanwhile: a probe queued just before the loop
+   * closed never runs), false if not, null if the probe did not run in time.
+   */
+  private Boolean probe(Interpreter in, Future<?> job, int seen, boolean abortIfNone) {
     CountDownLatch ran = new CountDownLatch(1);
     AtomicBoolean progressed = new AtomicBoolean();
     try {
@@ -151,8 +154,17 @@ public final class ProgramRunner implements AutoCloseable {
     } catch (RuntimeException loopClosedMeanwhile) {
       return true;
     }
+    long deadline = System.nanoTime() + hangTimeout.toNanos();
     try {
-      return ran.await(hangTimeout.toMillis(), TimeUnit.MILLISECONDS) ? progressed.get() : null;
+      while (!ran.await(10, TimeUnit.MILLISECONDS)) {
+        if (job.isDone()) {
+          return true;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          return null;
+        }
+      }
+      return progressed.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

@@ -55,6 +55,7 @@ class Interpreter:
         self.stop_requested = False
         self.finished = False
         self.aborted = False
+        self.winding = False
         self.max_deadline = 0.0
 
     # ---- recording ----
@@ -97,6 +98,7 @@ class Interpreter:
             self.record("segment", segment, note="end")
             spurious += 0 if self.stop_requested else 1
             segment += 1
+        self.winding = True
         for tid, t in self.tasks.items():
             self.record("final", tid, note=outcome(t, "pending"))
         if self.used_executor and not self.aborted:
@@ -442,6 +444,8 @@ class Interpreter:
                 self.record("complete", ref=fid, note=outcome(f, "pending"), flag=False)
 
     def waiting_on_loop(self):
+        if self.winding:
+            return False
         with self.lock:
             idle = self.workers_in_flight == 0 and self.jobs_in_flight == 0
         return self.finished or (idle and self.loop.time() > self.max_deadline + 0.002)
@@ -489,7 +493,12 @@ def watch(interp, done, quiet=0.05, hang=5.0, limit=30.0):
                 lambda: interp.loop.call_soon(lambda: interp.loop.call_soon(probe3)))
         except RuntimeError:
             continue
-        if not answer.wait(hang):
+        waited = 0.0
+        while not answer.wait(0.01) and not done.is_set() and waited < hang:
+            waited += 0.01
+        if done.is_set():
+            return
+        if not answer.is_set():
             try_abort(interp, "hung")
             return
         idle_probes = 0 if result[0] else idle_probes + 1
