@@ -36,7 +36,7 @@ import org.apiguardian.api.API;
  * here). A loop that lacks a method the programs use makes {@code check} throw that
  * {@link UnsupportedOperationException}; narrow {@link FuzzOptions#generator()} to avoid it.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Fuzz {
   private Fuzz() {}
 

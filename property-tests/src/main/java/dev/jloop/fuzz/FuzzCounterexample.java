@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
  * @param shrinkRuns programs run while shrinking
  * @param reproduced how many of three re-runs of the shrunk program broke the rule again
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record FuzzCounterexample(String loop, long seed, Program original, Program shrunk,
     Violation violation, Trace trace, int shrinkSteps, int shrinkRuns, int reproduced) {
   /** @throws NullPointerException if an argument is {@code null} */

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param programTimeout how long one program may run in all
  * @param shrink how much shrinking a failure may cost
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record FuzzOptions(Level level, int maxPrograms, Duration time, long masterSeed,
     OptionalLong replay, GenSettings generator, double clockResolution, Duration hangTimeout,
     Duration programTimeout, Minimizer.Limits shrink) {

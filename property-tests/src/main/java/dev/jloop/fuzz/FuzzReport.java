@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param counterexample the failure, if any
  * @param abandonedThreads loop threads left in loops that hung
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record FuzzReport(String loop, Level level, int programs, Duration elapsed, Duration fuzzTime,
     long masterSeed, Optional<FuzzCounterexample> counterexample, int abandonedThreads) {
   /** @throws NullPointerException if an argument is {@code null} */

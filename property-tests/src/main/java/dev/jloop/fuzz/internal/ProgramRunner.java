@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs programs on fresh loops from a factory, one at a time, each on a dedicated loop thread,
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
  * <p>Close the runner to stop its threads; a thread abandoned in a hung loop cannot be stopped
  * and is reported by {@link #abandonedThreads()}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ProgramRunner implements AutoCloseable {
   private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final AtomicInteger RUNNERS = new AtomicInteger();

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * clock resolution, and passes are counted by the interpreter's marker, never by elapsed time.
  * At {@link Level#REQUIRED} the STRICT rules are skipped (CPython's own loop breaks them).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class AsyncioModel implements TraceModel {
   private final Level level;
 

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * a trace breaks several, the first in this order names the failure, so shrinking keeps chasing
  * the same bug.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Rule {
   /** asyncio: Handle.cancel; test_events...test_call_soon + cancelled handles are skipped by _run_once. */
   CANCELLED_NEVER_RUN("handles.cancelled-never-run", Level.REQUIRED,

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /** Judges a trace: the rules it broke, empty if none. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface TraceModel {
   /** The violations in {@code trace}, most important rule first. */

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param message what happened, naming callbacks and trace event numbers ({@code #12})
  * @param event the trace event that shows it best, or -1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record Violation(Rule rule, String message, int event) {
   /** @throws NullPointerException if {@code rule} or {@code message} is {@code null} */
   public Violation {

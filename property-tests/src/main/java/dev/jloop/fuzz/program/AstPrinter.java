@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Prints a program as Java that builds it with {@link Ops}: the exact, replayable form, e.g.
  * {@code Program.of(soon(1, later(2, 0.005)), cancel(2))}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class AstPrinter {
   private AstPrinter() {}
 

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param maxDepth nesting depth at most (1 = no callback schedules another)
  * @param features the op families to draw from
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record GenSettings(int maxOps, int maxDepth, Set<Feature> features) {
   /** Op families, to narrow programs to what a loop implements or a test is about. */
   public enum Feature {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * timer is due (then one more pass), instead of the interpreter's live-work count, which is
  * enough for a shrunk counterexample.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JavaPrinter {
   private final StringBuilder out = new StringBuilder();
 

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * created when the op runs, does nothing, so any sub-list of a program is a program. Await ops
  * ({@link #awaits()}) are only valid directly in a {@link NewTask} body.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public sealed interface Op {
   /** The ops that run later, when this op's callback or task runs; empty if none. */
   default List<Op> body() {

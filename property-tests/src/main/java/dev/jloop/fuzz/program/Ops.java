@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * {@code Program.of(soon(1, later(2, 0.005)), cancel(2))}. The printed form of a counterexample
  * ({@link AstPrinter}) uses them.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Ops {
   private Ops() {}
 

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  *
  * @param ops the root callback's ops
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record Program(List<Op> ops) {
   /** @throws NullPointerException if {@code ops} or an element is {@code null} */
   public Program {

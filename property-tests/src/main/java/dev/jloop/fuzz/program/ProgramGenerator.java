@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * completions and awaits name ids created earlier in generation order, which may still run
  * earlier or later in time. A task awaits only tasks created before it, so no await cycle forms.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ProgramGenerator implements Gen<Program> {
   private static final List<Double> DELAYS = List.of(0.0, 0.001, 0.002, 0.003, 0.005, 0.008);
   private static final List<Double> OFFSETS = List.of(0.0, 0.002, 0.004, 0.006);

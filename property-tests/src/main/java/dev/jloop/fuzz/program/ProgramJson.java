@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * cancelTask, sleep, awaitFuture, awaitTask, executor, awaitJob, stop), its ids and numbers, and
  * {@code "body"} when it has one.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ProgramJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * into a plain call_soon, move delays toward 0, complete futures with a result). Only valid
  * programs are proposed.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ProgramShrinker {
   private static final Shrinker<Double> DELAYS = Shrinkers.toward(0.0, 0.001, 0.002, 0.005);
 

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * loop until every timer is due, then one more pass. {@code uvloop=true} makes the loop with
  * {@code uvloop.new_event_loop()}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PythonPrinter {
   private final List<String> defs = new ArrayList<>();
 

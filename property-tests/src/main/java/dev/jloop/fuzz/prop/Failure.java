@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param kind what broke, stable across runs (e.g. a rule id)
  * @param message what was observed, for people
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record Failure(String kind, String message) {
   /** @throws NullPointerException if an argument is {@code null} */
   public Failure {

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * @param <T> the generated type
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface Gen<T> {
   /** A value drawn from {@code source}. */

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * <p>Each accepted candidate must be simpler than the value it replaces, or shrinking could
  * cycle; the attempt and time limits bound it anyway.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Minimizer {
   private Minimizer() {}
 

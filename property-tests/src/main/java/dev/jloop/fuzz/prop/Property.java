@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  *
  * @param <T> the checked type
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface Property<T> {
   /** Checks {@code value}. */

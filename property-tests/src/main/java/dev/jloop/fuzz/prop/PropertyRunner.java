@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * the failing value. Every value is generated from its own seed, drawn from the master seed, so
  * a reported seed regenerates that one value ({@link Settings#replay}).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PropertyRunner {
   private PropertyRunner() {}
 

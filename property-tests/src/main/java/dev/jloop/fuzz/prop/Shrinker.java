@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  *
  * @param <T> the shrunk type
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 @FunctionalInterface
 public interface Shrinker<T> {
   /** Simpler variants of {@code value}; never {@code value} itself. */

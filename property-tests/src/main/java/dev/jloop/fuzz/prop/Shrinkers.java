@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /** Shrinkers for lists and numbers, the building blocks of a value's shrinker. */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Shrinkers {
   private Shrinkers() {}
 

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * the same seed always yields the same value, on any JVM. Not thread-safe: one generation, one
  * thread.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Source {
   private final long seed;
   private final SplittableRandom random;

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  * either a bug in the model or a real difference between loops; the report names the rule and
  * the program (shrunk, with its seed).
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Differential {
   private static final int BATCH = 100;
 

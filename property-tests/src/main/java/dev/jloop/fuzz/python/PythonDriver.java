@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * paid once). {@link #run(List)} pipelines a batch: a writer thread feeds the programs while
  * this thread reads the traces. Not thread-safe; close it to end the process.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PythonDriver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Path script;

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * @param executable the Python interpreter to start
  * @param driverArg what the driver script is told to run: {@code asyncio} or {@code uvloop}
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record PythonLoop(String id, String executable, String driverArg) {
   /** @throws NullPointerException if an argument is {@code null} */
   public PythonLoop {

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  * @param note a word or two: outcome, state, call
  * @param flag a yes/no detail
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record Event(Kind kind, int id, int ref, int pass, double time, double value,
     boolean loopThread, int depth, String note, boolean flag) {
   /** @throws NullPointerException if {@code kind} or {@code note} is {@code null} */

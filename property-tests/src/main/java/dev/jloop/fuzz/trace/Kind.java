@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * What a trace {@link Event} records. The fields an event of each kind uses are listed here;
  * unused fields are 0, -1 or empty. {@code id} is a callback id unless said otherwise.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Kind {
   /** call_soon is about to be called; {@code time} = loop time before the call. */
   SOON,

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *     equal (asyncio's {@code _clock_resolution}; 1 ms for uvloop)
  * @param events the events
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public record Trace(String loop, double clockResolution, List<Event> events) {
   /** @throws IllegalArgumentException if the resolution is negative or not finite */
   public Trace {

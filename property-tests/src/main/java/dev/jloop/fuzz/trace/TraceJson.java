@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * "events": [[kind, id, ref, pass, time, value, loopThread, depth, note, flag], ...]}}, kinds as
  * {@link Kind#code()}.
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.STABLE, since = "0.1")
 public final class TraceJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
