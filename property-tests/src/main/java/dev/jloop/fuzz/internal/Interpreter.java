@@ -185,6 +185,12 @@ final class Interpreter {
     })));
   }
 
+  /** Records, from the watchdog's thread, an error that ended the run on the loop thread. */
+  void crashed(Throwable t) {
+    aborted = true;
+    record(Kind.ERROR, -1, -1, 0, "the run ended with " + t, false);
+  }
+
   /** Gives up from the watchdog's thread: the loop does not respond. */
   void abandon(String reason) {
     record(Kind.ABORT, -1, -1, 0, reason, false);

@@ -110,7 +110,9 @@ public final class ProgramRunner implements AutoCloseable {
       } catch (TimeoutException e) {
         // still running: watch on
       } catch (ExecutionException e) {
-        throw new IllegalStateException("the interpreter failed", e.getCause());
+        // An Error escaped the loop (a stack overflow from callbacks run inline, say).
+        in.crashed(e.getCause());
+        return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         giveUp(in, job, "interrupted");
