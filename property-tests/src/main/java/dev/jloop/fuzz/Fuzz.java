@@ -6,6 +6,7 @@ import dev.jloop.fuzz.model.AsyncioModel;
 import dev.jloop.fuzz.model.Level;
 import dev.jloop.fuzz.model.TraceModel;
 import dev.jloop.fuzz.model.Violation;
+import dev.jloop.fuzz.program.GenSettings;
 import dev.jloop.fuzz.program.Program;
 import dev.jloop.fuzz.program.ProgramGenerator;
 import dev.jloop.fuzz.program.ProgramShrinker;
@@ -15,6 +16,8 @@ import dev.jloop.fuzz.prop.PropertyRunner;
 import dev.jloop.fuzz.trace.Trace;
 import dev.jloop.spi.LoopProvider;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +107,37 @@ public final class Fuzz {
       });
       return new FuzzReport(loopId, options.level(), r.cases(),
           Duration.ofNanos(System.nanoTime() - start), fuzzTime, options.masterSeed(), cx,
-          runner.abandonedThreads());
+          runner.abandonedThreads(), Map.of());
     }
+  }
+
+  /**
+   * {@link #check(String, Supplier, FuzzOptions)} on what the loop implements: one small
+   * program per {@link GenSettings.Feature} runs first, and a family whose program makes the loop
+   * throw {@link UnsupportedOperationException} is left out of the fuzzing (and named in the
+   * report), as the TCK calls an API to learn whether a loop lacks it.
+   */
+  public static FuzzReport checkImplemented(String loopId, Supplier<EventLoop> loops, FuzzOptions options) {
+    Objects.requireNonNull(loopId, "loopId");
+    Objects.requireNonNull(loops, "loops");
+    Objects.requireNonNull(options, "options");
+    Map<GenSettings.Feature, String> leftOut = new EnumMap<>(GenSettings.Feature.class);
+    try (ProgramRunner runner = runner(loopId, loops, options)) {
+      for (Map.Entry<GenSettings.Feature, Program> probe : FeatureProbes.PROGRAMS.entrySet()) {
+        if (options.generator().has(probe.getKey())) {
+          try {
+            runner.run(probe.getValue());
+          } catch (UnsupportedOperationException e) {
+            leftOut.put(probe.getKey(), String.valueOf(e.getMessage()));
+          }
+        }
+      }
+    }
+    EnumSet<GenSettings.Feature> features = EnumSet.noneOf(GenSettings.Feature.class);
+    features.addAll(options.generator().features());
+    features.removeAll(leftOut.keySet());
+    FuzzReport r = check(loopId, loops, options.withGenerator(options.generator().withFeatures(features)));
+    return r.withLeftOut(leftOut);
   }
 
   /** {@link #run(String, Supplier, Program, FuzzOptions)} with the default options. */

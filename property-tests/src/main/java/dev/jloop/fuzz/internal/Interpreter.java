@@ -73,7 +73,7 @@ final class Interpreter {
   /** The program is over; the driver records final states and shuts the executor down. */
   private volatile boolean winding;
   private volatile double maxDeadline;
-  private volatile String unsupported;
+  private volatile UnsupportedOperationException unsupported;
 
   Interpreter(EventLoop loop, Program program, Executor workers) {
     this.loop = loop;
@@ -149,8 +149,8 @@ final class Interpreter {
     return rec.progress();
   }
 
-  /** Unsupported loop method met, or null. */
-  String unsupported() {
+  /** The first UnsupportedOperationException a loop call threw, or null. */
+  UnsupportedOperationException unsupported() {
     return unsupported;
   }
 
@@ -442,8 +442,8 @@ final class Interpreter {
   }
 
   void noteUnsupported(RuntimeException e) {
-    if (e instanceof UnsupportedOperationException && unsupported == null) {
-      unsupported = String.valueOf(e.getMessage());
+    if (e instanceof UnsupportedOperationException u && unsupported == null) {
+      unsupported = u;
     }
   }
 

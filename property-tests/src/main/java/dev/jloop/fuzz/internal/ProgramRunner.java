@@ -46,7 +46,6 @@ public final class ProgramRunner implements AutoCloseable {
   private final ExecutorService workers;
   private ExecutorService loopThread;
   private int abandoned;
-  private String unsupported;
 
   /**
    * A runner for the loops {@code loops} makes.
@@ -80,7 +79,8 @@ public final class ProgramRunner implements AutoCloseable {
    * Runs {@code program} on a new loop and returns what it recorded.
    *
    * @throws IllegalArgumentException if the program is not valid
-   * @throws UnsupportedOperationException if the loop lacks a method the program needs
+   * @throws UnsupportedOperationException if the loop lacks a method the program needs (the
+   *     loop's own exception, thrown on the loop thread)
    */
   public Trace run(Program program) {
     Objects.requireNonNull(program, "program");
@@ -92,8 +92,7 @@ public final class ProgramRunner implements AutoCloseable {
     Future<?> job = loopThread.submit(in::run);
     watch(in, job);
     if (in.unsupported() != null) {
-      unsupported = in.unsupported();
-      throw new UnsupportedOperationException(in.unsupported());
+      throw in.unsupported();
     }
     return new Trace(loopId, clockResolution, in.events());
   }
@@ -191,11 +190,6 @@ public final class ProgramRunner implements AutoCloseable {
   /** Loop threads left behind in loops that never returned. */
   public int abandonedThreads() {
     return abandoned;
-  }
-
-  /** The message of the first UnsupportedOperationException a loop threw, or null. */
-  public String unsupported() {
-    return unsupported;
   }
 
   /** Stops the runner's threads, waiting up to a second for each pool. */
