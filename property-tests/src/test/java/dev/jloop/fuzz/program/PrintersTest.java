@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the replayable form rebuilds the same program, the Python runs on asyncio and uvloop.
  */
 class PrintersTest {
-  private static final int PROGRAMS = 12;
+  private static final int PROGRAMS = 8;
   private static final int PYTHON_PROGRAMS = 6;
   private static final ProgramGenerator GEN = new ProgramGenerator(GenSettings.DEFAULT);
 
