@@ -434,8 +434,10 @@ final class Interpreter {
 
   void record(Kind kind, int id, int ref, double value, String note, boolean flag) {
     boolean onLoop = onLoopThread();
+    // Off the loop thread, a run, job or worker call names the thread it happened on.
+    String n = !onLoop && note.isEmpty() ? "thread=" + Thread.currentThread().getName() : note;
     rec.add(new Event(kind, id, ref, onLoop ? pass : -1, loop.time(), value, onLoop,
-        onLoop ? depth : -1, note, flag));
+        onLoop ? depth : -1, n, flag));
     if (onLoop && kind != Kind.MARK) {
       activity = true;
     }

@@ -5,7 +5,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a trace {@link Event} records. The fields an event of each kind uses are listed here;
- * unused fields are 0, -1 or empty. {@code id} is a callback id unless said otherwise.
+ * unused fields are 0, -1 or empty. {@code id} is a callback id unless said otherwise. An event
+ * recorded off the loop thread with no note of its own notes {@code thread=<name>}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public enum Kind {

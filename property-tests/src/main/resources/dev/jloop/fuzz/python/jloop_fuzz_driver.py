@@ -65,6 +65,8 @@ class Interpreter:
 
     def record(self, kind, id=-1, ref=-1, value=0.0, note="", flag=False):
         on = self.on_loop()
+        if not on and not note:  # off the loop thread: name the thread
+            note = "thread=" + threading.current_thread().name
         event = [kind, id, ref, self.pass_no if on else -1, self.loop.time(), float(value), on,
                  self.depth if on else -1, note, bool(flag)]
         with self.lock:
