@@ -37,7 +37,8 @@ public record ScenarioSpec(
       "Event.wait", List.of("await"),
       "Condition.wait", List.of("await"),
       "Barrier.wait", List.of("await"),
-      "Condition.notify_all", List.of("notifyAllWaiters"));
+      "Condition.notify_all", List.of("notifyAllWaiters"),
+      "Process.wait", List.of("waitFor"));
 
   /** The Java method names the {@link #apis} map to: {@code Future.add_done_callback} -> {@code addDoneCallback}. */
   public Set<String> javaMethodNames() {

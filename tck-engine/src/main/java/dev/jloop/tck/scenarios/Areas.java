@@ -21,6 +21,8 @@ public final class Areas {
       SyncScenarios.class,
       TcpScenarios.class,
       SocketScenarios.class,
+      ProcessScenarios.class,
+      TlsScenarios.class,
       BadInputScenarios.class);
 
   private Areas() {}

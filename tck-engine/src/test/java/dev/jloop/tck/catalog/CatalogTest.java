@@ -58,7 +58,9 @@ class CatalogTest {
             Async.class, TaskGroup.class, Timeout.class, Runner.class, AsCompleted.class, Lock.class, Event.class,
             Semaphore.class, BoundedSemaphore.class, Condition.class, Queue.class, Barrier.class,
             dev.jloop.io.Protocol.class, dev.jloop.io.Transport.class, dev.jloop.io.Server.class,
-            dev.jloop.streams.Streams.class, dev.jloop.streams.StreamReader.class, dev.jloop.streams.StreamWriter.class)
+            dev.jloop.streams.Streams.class, dev.jloop.streams.StreamReader.class, dev.jloop.streams.StreamWriter.class,
+            dev.jloop.io.DatagramTransport.class, dev.jloop.io.SubprocessProtocol.class,
+            dev.jloop.process.Process.class, dev.jloop.process.Subprocesses.class)
         .flatMap(t -> Arrays.stream(t.getMethods())).map(Method::getName).collect(Collectors.toSet());
     for (ScenarioSpec s : Catalog.get().scenarios()) {
       for (String name : s.javaMethodNames()) {

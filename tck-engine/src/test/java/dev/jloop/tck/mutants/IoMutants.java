@@ -288,4 +288,20 @@ public final class IoMutants {
       });
     }
   }
+
+  /** TLS connections never verify the server's host name. */
+  public static final class NoHostnameCheck extends MutantProvider {
+    public NoHostnameCheck() {
+      super("no-hostname-check", () -> new SelectorEventLoop() {
+        @Override
+        public <P extends BaseProtocol> Future<ConnectionResult<P>> createConnection(
+            Supplier<? extends P> protocolFactory, ConnectionOptions o) {
+          ConnectionOptions unchecked = o.ssl() == null ? o : new ConnectionOptions(o.host(), o.port(), o.family(),
+              o.localAddress(), o.sock(), o.happyEyeballsDelay(), o.interleave(), o.ssl(), o.useDefaultSsl(),
+              o.sslParameters(), "", o.sslHandshakeTimeout(), o.sslShutdownTimeout());
+          return super.createConnection(protocolFactory, unchecked);
+        }
+      });
+    }
+  }
 }

@@ -103,6 +103,7 @@ class MutantsTest {
             "connecting to a closed server: expected ConnectException, observed \"connected\""),
         m("sock-recv-hangs", "sockets.sock-recv-eof", TIMED_OUT, "did not finish within its budget"),
         m("sticky-reader", "sockets.add-reader", FAILED, "bytes read after removeReader: expected \"abc\", observed \"abcd\""),
+        m("no-hostname-check", "tls.hostname-verified", FAILED, "expected an SSLException, observed \"connected\""),
         broken("hang-in-close", "lifecycle.close-idempotent", TIMED_OUT, "did not finish within its budget"),
         broken("leaky-pipe", "lifecycle.close-idempotent", LEAKED, "open file descriptor", "pipe:"),
         broken("leaky-thread", "lifecycle.close-idempotent", LEAKED, "stray thread", "jloop-mutant-helper"));
