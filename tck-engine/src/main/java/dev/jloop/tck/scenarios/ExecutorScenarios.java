@@ -43,8 +43,16 @@ public final class ExecutorScenarios {
   void jobOffLoopThread(ScenarioContext s) {
     EventLoop loop = s.loop();
     Thread loopThread = Thread.currentThread();
-    Thread jobThread = s.run(() -> Async.await(loop.runInExecutor(null, Thread::currentThread)));
+    AtomicReference<Thread> caller = new AtomicReference<>();
+    Thread jobThread = s.run(() -> {
+      // The task body may run on a virtual thread of its own (one coroutine backend): the job
+      // must run neither on the loop thread nor on the thread that called run_in_executor.
+      caller.set(Thread.currentThread());
+      return Async.await(loop.runInExecutor(null, Thread::currentThread));
+    });
     s.check(jobThread != loopThread, "the executor job ran on the loop thread %s", loopThread.getName());
+    s.check(jobThread != caller.get(), "the executor job ran inline on its caller's thread %s",
+        caller.get().getName());
   }
 
   @Scenario(id = "executors.result-set-on-loop-thread", level = REQUIRED,
