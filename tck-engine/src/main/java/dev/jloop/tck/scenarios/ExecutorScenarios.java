@@ -51,7 +51,7 @@ public final class ExecutorScenarios {
       return Async.await(loop.runInExecutor(null, Thread::currentThread));
     });
     s.check(jobThread != loopThread, "the executor job ran on the loop thread %s", loopThread.getName());
-    s.check(jobThread != caller.get(), "the executor job ran inline on its caller's thread %s",
+    s.check(jobThread != caller.get(), "the executor job ran on the loop thread's task thread %s (inline, not on an executor thread)",
         caller.get().getName());
   }
 
