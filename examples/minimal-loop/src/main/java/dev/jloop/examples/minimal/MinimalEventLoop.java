@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * A small event loop written from scratch to show what a third-party loop needs to pass the
  * jloop TCK. No I/O: callbacks, timers, the threadsafe wake-up and executors. Futures and tasks
  * are jloop's shared {@link Future} and {@link dev.jloop.Task}, which only need
- * {@link #callSoon}; networking, pipes, subprocesses and signals keep the
- * {@link EventLoop} defaults, which throw {@link UnsupportedOperationException}, and so does
- * {@link #setSlowCallbackDuration}, which this loop does not implement.
+ * {@link #callSoon}. Networking (TCP, UDP, Unix sockets, TLS), pipes, subprocesses and signals
+ * keep the {@link EventLoop} defaults, which throw {@link UnsupportedOperationException}, and so
+ * does {@link #setSlowCallbackDuration}, which this loop does not implement.
  *
  * <p>Design: one lock guards the ready queue, which every thread appends to; the loop thread
  * waits on the lock's condition when nothing is ready, until its earliest timer is due or
