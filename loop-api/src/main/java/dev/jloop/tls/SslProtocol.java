@@ -4,7 +4,6 @@ import dev.jloop.CancelledException;
 import dev.jloop.EventLoop;
 import dev.jloop.ExceptionContext;
 import dev.jloop.Future;
-import dev.jloop.TimerHandle;
 import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.BaseTransport;
 import dev.jloop.io.BufferedProtocol;
@@ -12,15 +11,10 @@ import dev.jloop.io.Protocol;
 import dev.jloop.io.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apiguardian.api.API;
 
 /**
@@ -56,34 +50,19 @@ public final class SslProtocol implements BufferedProtocol {
   static final System.Logger LOG = System.getLogger("dev.jloop.tls");
   private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
-  /** asyncio's {@code AppProtocolState}: INIT -made-> CON_MADE [-eof-> EOF] -lost-> CON_LOST. */
-  private enum AppState { INIT, CON_MADE, EOF, CON_LOST }
-
   private final EventLoop loop;
   private final SslSettings settings;
   private final SslTransport appTransport;
-  private final PlainBacklog backlog = new PlainBacklog();
-  private final FlowLimits readLimits = new FlowLimits(DEFAULT_READ_HIGH_WATER);
-  private final FlowLimits writeLimits = new FlowLimits(DEFAULT_WRITE_HIGH_WATER);
-  private BaseProtocol app;
-  private Future<Void> waiter;
+  private final SslWriter writer;
+  private final AppSide app;
+  private final SslReadFlow readFlow = new SslReadFlow();
+  private final Outcome outcome;
   private Transport transport;
   private TlsEngine tls;
-  private ByteBuffer scratch;
   private SslProtocolState state = SslProtocolState.UNWRAPPED;
-  private AppState appState;
-  private Throwable lostError;
   private int lostWrites;
   private boolean eofReceived;
-  private boolean sslWritingPaused;
-  private boolean sslReadingPaused;
-  private boolean appReadingPaused;
-  private boolean appWritingPaused;
-  private TimerHandle handshakeTimer;
-  private TimerHandle shutdownTimer;
   private double handshakeStart;
-  private X509Certificate peerCert;
-  private CipherInfo cipher;
 
   /**
    * A protocol that will run TLS, as {@code settings} say, once a transport connects it.
@@ -99,10 +78,10 @@ public final class SslProtocol implements BufferedProtocol {
       Future<Void> waiter, boolean callConnectionMade) {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.settings = Objects.requireNonNull(settings, "settings");
-    setAppProtocol(appProtocol);
-    this.waiter = waiter;
-    this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
-    this.appTransport = new SslTransport(this);
+    this.app = new AppSide(appProtocol, !callConnectionMade);
+    this.outcome = new Outcome(waiter);
+    this.writer = new SslWriter(loop, this);
+    this.appTransport = new SslTransport(this, writer, readFlow);
   }
 
   /**
@@ -115,37 +94,7 @@ public final class SslProtocol implements BufferedProtocol {
    */
   public static Future<Transport> startTls(EventLoop loop, Transport transport,
       BaseProtocol protocol, SslSettings settings) {
-    Objects.requireNonNull(transport, "transport");
-    Future<Void> waiter = loop.createFuture();
-    SslProtocol ssl = new SslProtocol(loop, protocol, settings, waiter, false);
-    Future<Transport> result = loop.createFuture();
-    transport.pauseReading(); // nothing reaches the SslProtocol before its connectionMade
-    transport.setProtocol(ssl);
-    var made = loop.callSoon(() -> ssl.connectionMade(transport));
-    var resume = loop.callSoon(transport::resumeReading);
-    waiter.addDoneCallback(w -> {
-      if (result.done()) {
-        return;
-      }
-      if (w.cancelled() || w.exception() != null) {
-        transport.close();
-        made.cancel();
-        resume.cancel();
-        if (w.cancelled()) {
-          result.cancel();
-        } else {
-          result.setException(w.exception());
-        }
-      } else {
-        result.setResult(ssl.appTransport());
-      }
-    });
-    result.addDoneCallback(r -> {
-      if (r.cancelled()) {
-        waiter.cancel();
-      }
-    });
-    return result;
+    return StartTls.run(loop, transport, protocol, settings);
   }
 
   /** The transport the application uses. */
@@ -163,15 +112,11 @@ public final class SslProtocol implements BufferedProtocol {
   }
 
   void setAppProtocol(BaseProtocol p) {
-    Objects.requireNonNull(p, "protocol");
-    if (!(p instanceof Protocol) && !(p instanceof BufferedProtocol)) {
-      throw new IllegalArgumentException("a TLS transport needs a Protocol or a BufferedProtocol, not " + p);
-    }
-    app = p;
+    app.set(p);
   }
 
   BaseProtocol appProtocol() {
-    return app;
+    return app.protocol();
   }
 
   // ---- the loop's transport: connection ----
@@ -188,7 +133,8 @@ public final class SslProtocol implements BufferedProtocol {
     }
     try {
       SocketAddress peer = t.getExtraInfo("peername") instanceof SocketAddress a ? a : null;
-      tls = new TlsEngine(settings.createEngine(peer), readLimits.high() + DEFAULT_READ_HIGH_WATER / 4);
+      tls = new TlsEngine(settings.createEngine(peer), readFlow.limits().high() + DEFAULT_READ_HIGH_WATER / 4);
+      writer.connect(tls, tt);
     } catch (RuntimeException e) {
       state = state.switchTo(SslProtocolState.UNWRAPPED_AFTER);
       fatalError(e, "SSL engine creation failed");
@@ -199,45 +145,14 @@ public final class SslProtocol implements BufferedProtocol {
 
   @Override
   public void connectionLost(Throwable exc) {
-    backlog.clear();
+    writer.clear();
     appTransport.markClosed();
-    Throwable reported = exc != null ? exc : lostError;
-    if (reported == null && waiter != null) {
-      reported = new SSLException("the connection was closed before the TLS handshake completed");
-    }
-    if (appState == AppState.CON_MADE || appState == AppState.EOF) {
-      appState = AppState.CON_LOST;
-      BaseProtocol p = app;
-      Throwable r = reported;
-      loop.callSoon(() -> p.connectionLost(r));
-    }
+    Throwable reported = outcome.endedWith(exc);
+    app.lost(loop, reported);
     setState(SslProtocolState.UNWRAPPED_AFTER);
-    wakeupWaiter(reported);
-    cancelTimers();
-  }
-
-  private void cancelTimers() {
-    if (handshakeTimer != null) {
-      handshakeTimer.cancel();
-      handshakeTimer = null;
-    }
-    if (shutdownTimer != null) {
-      shutdownTimer.cancel();
-      shutdownTimer = null;
-    }
-  }
-
-  private void wakeupWaiter(Throwable exc) {
-    Future<Void> w = waiter;
-    waiter = null;
-    if (w == null || w.done()) {
-      return;
-    }
-    if (exc != null) {
-      w.setException(exc);
-    } else {
-      w.setResult(null);
-    }
+    outcome.wakeup(reported);
+    outcome.cancelHandshakeTimer();
+    outcome.cancelShutdownTimer();
   }
 
   // ---- the loop's transport: data ----
@@ -245,10 +160,7 @@ public final class SslProtocol implements BufferedProtocol {
   @Override
   public ByteBuffer getBuffer(int sizeHint) {
     if (tls == null) {
-      if (scratch == null) {
-        scratch = ByteBuffer.allocate(4096);
-      }
-      return scratch.clear(); // no engine (it failed): the bytes are dropped
+      return ByteBuffer.allocate(4096); // no engine (it failed): the bytes are dropped
     }
     return tls.readBuffer();
   }
@@ -276,21 +188,16 @@ public final class SslProtocol implements BufferedProtocol {
     }
     try {
       switch (state) {
-        case DO_HANDSHAKE -> {
-          SSLHandshakeException e = new SSLHandshakeException(
-              "the peer closed the connection during the TLS handshake");
-          e.initCause(new SocketException("Connection reset by peer"));
-          onHandshakeComplete(e);
-        }
+        case DO_HANDSHAKE -> onHandshakeComplete(Outcome.eofDuringHandshake());
         case WRAPPED -> {
           setState(SslProtocolState.FLUSHING);
-          if (appReadingPaused) {
+          if (readFlow.appPaused()) {
             return true; // keep the transport until the application has read what is left
           }
           doFlush();
         }
         case FLUSHING -> {
-          doWrite(true);
+          writer.drain(true);
           setState(SslProtocolState.SHUTDOWN);
           doShutdown();
         }
@@ -314,7 +221,7 @@ public final class SslProtocol implements BufferedProtocol {
       handshakeStart = loop.time();
     }
     setState(SslProtocolState.DO_HANDSHAKE);
-    handshakeTimer = loop.callLater(settings.handshakeTimeout(), this::checkHandshakeTimeout);
+    outcome.handshakeTimer(loop.callLater(settings.handshakeTimeout(), this::checkHandshakeTimeout));
     try {
       tls.beginHandshake();
     } catch (SSLException | RuntimeException e) {
@@ -334,10 +241,10 @@ public final class SslProtocol implements BufferedProtocol {
   private void doHandshake() {
     try {
       tls.pump(false);
-      flushOutput();
+      writer.flush();
     } catch (SSLException | RuntimeException e) {
       tls.flushAlert(); // tell the peer why, if the engine has an alert for it
-      flushOutput();
+      writer.flush();
       onHandshakeComplete(e);
       return;
     }
@@ -347,45 +254,23 @@ public final class SslProtocol implements BufferedProtocol {
   }
 
   private void onHandshakeComplete(Throwable exc) {
-    if (handshakeTimer != null) {
-      handshakeTimer.cancel();
-      handshakeTimer = null;
-    }
+    outcome.cancelHandshakeTimer();
     if (exc != null) {
       setState(SslProtocolState.UNWRAPPED_AFTER);
-      fatalError(exc, hasCause(exc, CertificateException.class)
-          ? "SSL handshake failed on verifying the certificate" : "SSL handshake failed");
-      wakeupWaiter(exc);
+      fatalError(exc, Outcome.handshakeFailure(exc));
+      outcome.wakeup(exc);
       return;
     }
     setState(SslProtocolState.WRAPPED);
     tls.established();
-    cipher = CipherInfo.of(tls.engine.getSession());
-    try {
-      Certificate[] chain = tls.engine.getSession().getPeerCertificates();
-      peerCert = chain.length > 0 && chain[0] instanceof X509Certificate x ? x : null;
-    } catch (SSLPeerUnverifiedException noCertificate) {
-      peerCert = null;
-    }
+    appTransport.handshakeDone(tls.engine, tls.peerCertificate());
     if (loop.isDebug()) {
       LOG.log(System.Logger.Level.DEBUG, String.format("%s: SSL handshake took %.1f ms", this,
           (loop.time() - handshakeStart) * 1e3));
     }
-    if (appState == AppState.INIT) {
-      appState = AppState.CON_MADE;
-      app.connectionMade(appTransport);
-    }
-    wakeupWaiter(null);
+    app.made(appTransport);
+    outcome.wakeup(null);
     doRead();
-  }
-
-  private static boolean hasCause(Throwable t, Class<?> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   // ---- shutdown ----
@@ -402,7 +287,7 @@ public final class SslProtocol implements BufferedProtocol {
       return;
     }
     setState(SslProtocolState.FLUSHING);
-    shutdownTimer = loop.callLater(settings.shutdownTimeout(), this::checkShutdownTimeout);
+    outcome.shutdownTimer(loop.callLater(settings.shutdownTimeout(), this::checkShutdownTimeout));
     doFlush();
   }
 
@@ -426,17 +311,17 @@ public final class SslProtocol implements BufferedProtocol {
     try {
       if (!eofReceived) {
         if (!tls.outboundClosed()) {
-          doWrite(true);
+          writer.drain(true);
           tls.closeOutbound();
         }
         tls.pump(true); // sends close_notify; reads until the peer's
         tls.discardPlain(); // data after our close_notify has nobody to go to
-        flushOutput();
+        writer.flush();
         if (!tls.inboundDone()) {
           return;
         }
       }
-      flushOutput();
+      writer.flush();
       callEofReceived();
       onShutdownComplete(null);
     } catch (SSLException | RuntimeException e) {
@@ -445,10 +330,7 @@ public final class SslProtocol implements BufferedProtocol {
   }
 
   private void onShutdownComplete(Exception exc) {
-    if (shutdownTimer != null) {
-      shutdownTimer.cancel();
-      shutdownTimer = null;
-    }
+    outcome.cancelShutdownTimer();
     if (exc != null) {
       fatalError(exc, "Fatal error on SSL protocol");
     } else {
@@ -460,9 +342,7 @@ public final class SslProtocol implements BufferedProtocol {
   /** Closes without close_notify; {@code connectionLost} follows with {@code exc}. */
   void abort(Throwable exc) {
     appTransport.markClosed();
-    if (lostError == null) {
-      lostError = exc;
-    }
+    outcome.failed(exc);
     setState(SslProtocolState.UNWRAPPED_AFTER);
     if (transport != null) {
       transport.abort();
@@ -482,51 +362,10 @@ public final class SslProtocol implements BufferedProtocol {
       return;
     }
     try {
-      if (state == SslProtocolState.WRAPPED && backlog.isEmpty() && !sslWritingPaused) {
-        ByteBuffer[] one = {data}; // encrypted straight from the caller's buffer: no copy
-        while (data.hasRemaining()) {
-          long n = tls.wrapApp(one, 0, 1);
-          if (n == 0 || tls.outputFull()) {
-            flushOutput();
-          }
-          if (n == 0) {
-            break;
-          }
-        }
-        flushOutput();
-      }
-      backlog.add(data); // what could not be encrypted now (copied)
-      if (state == SslProtocolState.WRAPPED) {
-        doWrite(false);
-      }
+      writer.write(data, state == SslProtocolState.WRAPPED);
     } catch (SSLException e) {
       fatalError(e, "Fatal error on SSL protocol");
     }
-    controlAppWriting();
-  }
-
-  /** Encrypts the backlog and hands it to the transport; {@code force} ignores its pause. */
-  private void doWrite(boolean force) throws SSLException {
-    while (!backlog.isEmpty() && (force || !sslWritingPaused)) {
-      ByteBuffer[] srcs = backlog.gather();
-      long n = tls.wrapApp(srcs, 0, backlog.gathered());
-      backlog.consumed(n);
-      if (n == 0 || tls.outputFull()) {
-        flushOutput();
-      }
-      if (n == 0) {
-        break; // the engine waits for the peer (a handshake message) before taking more
-      }
-    }
-    flushOutput();
-    controlAppWriting();
-  }
-
-  private void flushOutput() {
-    if (tls.hasOutput() && transport != null) {
-      transport.write(tls.output());
-    }
-    tls.sent();
   }
 
   // ---- incoming ----
@@ -536,17 +375,17 @@ public final class SslProtocol implements BufferedProtocol {
       return;
     }
     try {
-      if (!appReadingPaused) {
+      if (!readFlow.appPaused()) {
         tls.pump(true);
-        flushOutput();
+        writer.flush();
         deliver();
-        if (tls.inboundDone() && tls.pendingPlain() == 0 && appState == AppState.CON_MADE) {
+        if (tls.inboundDone() && tls.pendingPlain() == 0 && app.open()) {
           callEofReceived(); // close_notify
           startShutdown();
           return;
         }
-        if (!backlog.isEmpty() && state == SslProtocolState.WRAPPED) {
-          doWrite(false);
+        if (!writer.isEmpty() && state == SslProtocolState.WRAPPED) {
+          writer.drain(false);
         }
       }
       controlSslReading();
@@ -555,41 +394,13 @@ public final class SslProtocol implements BufferedProtocol {
     }
   }
 
-  /** Hands the decrypted bytes to the application until it pauses. */
   private void deliver() {
-    while (tls.pendingPlain() > 0 && !appReadingPaused && appState == AppState.CON_MADE
-        && state != SslProtocolState.UNWRAPPED_AFTER) {
-      if (app instanceof BufferedProtocol bp) {
-        ByteBuffer dst = bp.getBuffer(tls.pendingPlain());
-        if (dst == null || !dst.hasRemaining()) {
-          throw new IllegalStateException("getBuffer() returned an empty buffer");
-        }
-        ByteBuffer plain = tls.plain();
-        int n = Math.min(dst.remaining(), plain.remaining());
-        dst.put(dst.position(), plain, plain.position(), n);
-        plain.position(plain.position() + n);
-        tls.consumedPlain();
-        bp.bufferUpdated(n);
-      } else {
-        ByteBuffer plain = tls.plain();
-        byte[] data = new byte[plain.remaining()];
-        plain.get(data);
-        tls.consumedPlain();
-        ((Protocol) app).dataReceived(data);
-      }
-    }
+    app.deliver(tls, () -> readFlow.appPaused() || state == SslProtocolState.UNWRAPPED_AFTER);
   }
 
   private void callEofReceived() {
-    if (appState != AppState.CON_MADE) {
-      return;
-    }
-    appState = AppState.EOF;
     try {
-      boolean keepOpen = app instanceof Protocol p ? p.eofReceived() : ((BufferedProtocol) app).eofReceived();
-      if (keepOpen) {
-        LOG.log(System.Logger.Level.WARNING, "returning true from eofReceived() has no effect when using ssl");
-      }
+      app.eof();
     } catch (RuntimeException e) {
       fatalError(e, "Error calling eof_received()");
     }
@@ -597,74 +408,35 @@ public final class SslProtocol implements BufferedProtocol {
 
   // ---- flow control ----
 
-  private void controlAppWriting() {
-    long size = backlog.size();
-    if (size > writeLimits.high() && !appWritingPaused) {
-      appWritingPaused = true;
-      notifyApp(true);
-    } else if (size <= writeLimits.low() && appWritingPaused) {
-      appWritingPaused = false;
-      notifyApp(false);
-    }
-  }
-
-  private void notifyApp(boolean pause) {
-    try {
-      if (pause) {
-        app.pauseWriting();
-      } else {
-        app.resumeWriting();
-      }
-    } catch (RuntimeException e) {
-      loop.callExceptionHandler(ExceptionContext.builder(
-              pause ? "protocol.pause_writing() failed" : "protocol.resume_writing() failed")
-          .exception(e).put(ExceptionContext.TRANSPORT, appTransport)
-          .put(ExceptionContext.PROTOCOL, this).build());
-    }
-  }
-
   private void controlSslReading() {
-    if (transport == null || state == SslProtocolState.UNWRAPPED_AFTER) {
-      return;
-    }
-    int size = tls.pendingCipher();
-    if (size >= readLimits.high() && !sslReadingPaused) {
-      sslReadingPaused = true;
-      transport.pauseReading();
-    } else if (size <= readLimits.low() && sslReadingPaused) {
-      sslReadingPaused = false;
-      transport.resumeReading();
+    if (transport != null && state != SslProtocolState.UNWRAPPED_AFTER) {
+      readFlow.control(transport, tls.pendingCipher());
     }
   }
 
   /** The loop's transport is over its high-water mark: encrypt no more for now. */
   @Override
   public void pauseWriting() {
-    sslWritingPaused = true;
+    writer.transportPaused(true);
   }
 
   /** The loop's transport drained: encrypt the backlog. */
   @Override
   public void resumeWriting() {
-    sslWritingPaused = false;
+    writer.transportPaused(false);
     if (state == SslProtocolState.WRAPPED) {
       try {
-        doWrite(false);
+        writer.drain(false);
       } catch (SSLException e) {
         fatalError(e, "Fatal error on SSL protocol");
       }
     }
   }
 
-  void pauseReading() {
-    appReadingPaused = true;
-  }
-
   void resumeReading() {
-    if (!appReadingPaused) {
+    if (!readFlow.resumeApp()) {
       return;
     }
-    appReadingPaused = false;
     loop.callSoon(() -> {
       switch (state) {
         case WRAPPED -> doRead();
@@ -675,43 +447,21 @@ public final class SslProtocol implements BufferedProtocol {
     });
   }
 
-  boolean isReadingPaused() {
-    return appReadingPaused;
-  }
-
-  FlowLimits readLimits() {
-    return readLimits;
-  }
-
-  FlowLimits writeLimits() {
-    return writeLimits;
-  }
-
   void limitsChanged() {
-    controlAppWriting();
+    writer.controlApp();
     if (tls != null) {
       controlSslReading();
     }
-  }
-
-  long writeBufferSize() {
-    return backlog.size();
   }
 
   long readBufferSize() {
     return tls == null ? 0 : tls.pendingCipher();
   }
 
-  boolean isWritingPaused() {
-    return appWritingPaused;
-  }
-
   // ---- errors and info ----
 
   private void fatalError(Throwable exc, String message) {
-    if (lostError == null) {
-      lostError = exc;
-    }
+    outcome.failed(exc);
     setState(SslProtocolState.UNWRAPPED_AFTER);
     appTransport.markClosed();
     if (transport != null) {
@@ -727,16 +477,13 @@ public final class SslProtocol implements BufferedProtocol {
     }
   }
 
-  Object extraInfo(String name) {
-    boolean wrapped = cipher != null;
-    return switch (name) {
-      case "sslcontext" -> settings.context();
-      case "ssl_object" -> wrapped ? tls.engine : null;
-      case "peercert" -> peerCert;
-      case "cipher" -> cipher;
-      case "compression" -> null; // the JDK never compresses TLS records
-      default -> transport == null ? null : transport.getExtraInfo(name);
-    };
+  /** The loop's transport, for the keys TLS does not answer itself; {@code null} before it connects. */
+  Transport transport() {
+    return transport;
+  }
+
+  SslSettings settings() {
+    return settings;
   }
 
   @Override

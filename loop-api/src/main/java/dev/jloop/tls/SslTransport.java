@@ -23,10 +23,24 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class SslTransport implements Transport {
   private final SslProtocol ssl;
+  private final SslWriter writer;
+  private final SslReadFlow readFlow;
   private boolean closed;
+  private javax.net.ssl.SSLEngine engine;
+  private java.security.cert.X509Certificate peerCert;
+  private CipherInfo cipher;
 
-  SslTransport(SslProtocol ssl) {
+  SslTransport(SslProtocol ssl, SslWriter writer, SslReadFlow readFlow) {
     this.ssl = ssl;
+    this.writer = writer;
+    this.readFlow = readFlow;
+  }
+
+  /** The handshake is done: the session's information becomes available. */
+  void handshakeDone(javax.net.ssl.SSLEngine engine, java.security.cert.X509Certificate peerCert) {
+    this.engine = engine;
+    this.peerCert = peerCert;
+    this.cipher = CipherInfo.of(engine.getSession());
   }
 
   void markClosed() {
@@ -35,7 +49,14 @@ public final class SslTransport implements Transport {
 
   @Override
   public Object getExtraInfo(String name) {
-    return ssl.extraInfo(Objects.requireNonNull(name, "name"));
+    return switch (Objects.requireNonNull(name, "name")) {
+      case "sslcontext" -> ssl.settings().context();
+      case "ssl_object" -> engine;
+      case "peercert" -> peerCert;
+      case "cipher" -> cipher;
+      case "compression" -> null; // the JDK never compresses TLS records
+      default -> ssl.transport() == null ? null : ssl.transport().getExtraInfo(name);
+    };
   }
 
   @Override
@@ -75,7 +96,7 @@ public final class SslTransport implements Transport {
 
   @Override
   public boolean isReading() {
-    return !closed && !ssl.isReadingPaused();
+    return !closed && !readFlow.appPaused();
   }
 
   /**
@@ -84,7 +105,7 @@ public final class SslTransport implements Transport {
    */
   @Override
   public void pauseReading() {
-    ssl.pauseReading();
+    readFlow.pauseApp();
   }
 
   @Override
@@ -122,19 +143,19 @@ public final class SslTransport implements Transport {
   /** Plaintext written and not yet encrypted. */
   @Override
   public long getWriteBufferSize() {
-    return ssl.writeBufferSize();
+    return writer.size();
   }
 
   /** Defaults: 512 KiB high, a quarter of it low (asyncio's for TLS). */
   @Override
   public void setWriteBufferLimits(int high, int low) {
-    ssl.writeLimits().set(high, low);
+    writer.limits().set(high, low);
     ssl.limitsChanged();
   }
 
   @Override
   public WaterMarks getWriteBufferLimits() {
-    return ssl.writeLimits().marks();
+    return writer.limits().marks();
   }
 
   /**
@@ -145,13 +166,13 @@ public final class SslTransport implements Transport {
    * @throws IllegalArgumentException if low &gt; high once the defaults are applied
    */
   public void setReadBufferLimits(int high, int low) {
-    ssl.readLimits().set(high, low);
+    readFlow.limits().set(high, low);
     ssl.limitsChanged();
   }
 
   /** asyncio's {@code get_read_buffer_limits()}: (low, high). */
   public WaterMarks getReadBufferLimits() {
-    return ssl.readLimits().marks();
+    return readFlow.limits().marks();
   }
 
   /** Ciphertext received and not yet decrypted. asyncio: {@code get_read_buffer_size}. */
@@ -161,7 +182,7 @@ public final class SslTransport implements Transport {
 
   /** Whether the application protocol is paused for writing. */
   public boolean isProtocolPaused() {
-    return ssl.isWritingPaused();
+    return writer.isAppPaused();
   }
 
   @Override

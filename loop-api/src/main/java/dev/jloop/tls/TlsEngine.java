@@ -1,10 +1,13 @@
 package dev.jloop.tls;
 
 import java.nio.ByteBuffer;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The byte plumbing around one {@link SSLEngine}: asyncio's {@code MemoryBIO} pair and
@@ -96,6 +99,16 @@ final class TlsEngine {
 
   void beginHandshake() throws SSLException {
     engine.beginHandshake();
+  }
+
+  /** The peer's certificate once the handshake is done, or {@code null} if it sent none. */
+  X509Certificate peerCertificate() {
+    try {
+      Certificate[] chain = engine.getSession().getPeerCertificates();
+      return chain.length > 0 && chain[0] instanceof X509Certificate x ? x : null;
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return null;
+    }
   }
 
   /** Whether a result said FINISHED since the handshake began. */

@@ -225,4 +225,43 @@ class TlsConnectionTest {
       return null;
     });
   }
+
+  /** asyncio: create_unix_connection(ssl=..., server_hostname=...) and create_unix_server(ssl=...). */
+  @Test
+  void tlsOverUnixSockets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    LoopRunner.run(loop, () -> {
+      java.nio.file.Path path = dir.resolve("tls.sock");
+      Server server = Async.await(loop.createUnixServer(() -> new Peer(loop, true),
+          dev.jloop.io.UnixServerOptions.builder().path(path).ssl(pki.serverContext()).build()));
+      ConnectionResult<Peer> c = Async.await(loop.createUnixConnection(() -> new Peer(loop, false),
+          dev.jloop.io.UnixConnectionOptions.builder().path(path).ssl(pki.clientContext())
+              .serverHostname("localhost").build()));
+      c.transport().write(bytes("over a unix socket"));
+      assertEquals("over a unix socket", new String(Async.await(c.protocol().receive(18)), StandardCharsets.UTF_8));
+      assertEquals(pki.server.chain()[0], c.transport().getExtraInfo("peercert"));
+      closeBoth(c, server);
+      return null;
+    });
+  }
+
+  /** Bad input on the TLS transport: null data, water marks with low above high (asyncio's ValueError). */
+  @Test
+  void badInputOnTheTlsTransport() {
+    LoopRunner.run(loop, () -> {
+      Server server = echoServer(null, new java.util.ArrayList<>());
+      ConnectionResult<Peer> c = connect(server, pki.clientContext(), "localhost");
+      SslTransport t = (SslTransport) c.transport();
+      org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> t.write((byte[]) null));
+      org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+          () -> t.write((java.nio.ByteBuffer) null));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.setWriteBufferLimits(10, 20));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> t.setReadBufferLimits(10, 20));
+      org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> t.setProtocol(null));
+      t.setWriteBufferLimits(-1, 1000);
+      assertEquals(new dev.jloop.io.WriteTransport.WaterMarks(1000, 4000), t.getWriteBufferLimits());
+      assertEquals(new dev.jloop.io.WriteTransport.WaterMarks(64 * 1024, 256 * 1024), t.getReadBufferLimits());
+      closeBoth(c, server);
+      return null;
+    });
+  }
 }
