@@ -173,7 +173,7 @@ public final class SocketScenarios {
   }
 
   @Scenario(id = "sockets.streams-readexactly-eof", level = REQUIRED,
-      apis = {"open_connection", "StreamReader.readexactly"},
+      apis = {"create_server", "open_connection", "StreamReader.readexactly"},
       rule = "readexactly raises IncompleteReadError carrying the partial bytes when the stream ends first.",
       reference = "test_streams.StreamTests.test_readexactly_eof")
   void streamsReadexactlyEof(ScenarioContext s) {
@@ -201,7 +201,7 @@ public final class SocketScenarios {
     s.expectEquals("partial bytes of the IncompleteReadError", "abc", seen);
   }
 
-  @Scenario(id = "sockets.streams-limit", level = REQUIRED, apis = {"open_connection", "StreamReader.readuntil"},
+  @Scenario(id = "sockets.streams-limit", level = REQUIRED, apis = {"create_server", "open_connection", "StreamReader.readuntil"},
       rule = "readuntil raises LimitOverrunError when the separator does not come within the reader's limit.",
       reference = "test_streams.StreamTests.test_readuntil_limit_found_sep")
   void streamsLimit(ScenarioContext s) {

@@ -59,7 +59,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.call-order", level = REQUIRED,
-      apis = {"create_connection", "Protocol.connection_made", "Protocol.data_received", "Protocol.eof_received", "Protocol.connection_lost"},
+      apis = {"create_server", "create_connection", "Protocol.connection_made", "Protocol.data_received", "Protocol.eof_received", "Protocol.connection_lost"},
       rule = "A client protocol sees connection_made, then data_received, then eof_received once, then connection_lost once, all on the loop thread.",
       reference = "asyncio-protocol: connection callbacks (state machine)")
   void callOrder(ScenarioContext s) {
@@ -80,7 +80,7 @@ public final class TcpScenarios {
         "protocol callbacks ran on other threads: %s", client.threads);
   }
 
-  @Scenario(id = "tcp.integrity", level = REQUIRED, apis = {"create_connection", "Transport.write", "Transport.close"},
+  @Scenario(id = "tcp.integrity", level = REQUIRED, apis = {"create_server", "create_connection", "Transport.write", "Transport.close"},
       rule = "A megabyte written and then closed by the server arrives whole and in order before the client's eof_received.",
       reference = "test_events.EventLoopTestsMixin.test_create_connection")
   void integrity(ScenarioContext s) {
@@ -104,7 +104,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.connection-lost-once-after-close", level = REQUIRED,
-      apis = {"Transport.close", "Protocol.connection_lost"},
+      apis = {"create_server", "Transport.close", "Protocol.connection_lost"},
       rule = "Closing a transport calls connection_lost exactly once, with no exception, in a later pass than close.",
       reference = "asyncio-protocol: BaseTransport.close")
   void connectionLostOnceAfterClose(ScenarioContext s) {
@@ -127,7 +127,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.half-close", level = REQUIRED,
-      apis = {"Transport.write_eof", "Protocol.eof_received", "Transport.write"},
+      apis = {"create_server", "Transport.write_eof", "Protocol.eof_received", "Transport.write"},
       rule = "After write_eof the peer gets eof_received and may still write back, when its eof_received returns true.",
       reference = "asyncio-protocol: WriteTransport.write_eof; Protocol.eof_received")
   void halfClose(ScenarioContext s) {
@@ -155,7 +155,7 @@ public final class TcpScenarios {
     s.expectEquals("reply after the half-close", "answer to question", reply);
   }
 
-  @Scenario(id = "tcp.abort", level = REQUIRED, apis = {"Transport.abort", "Protocol.connection_lost"},
+  @Scenario(id = "tcp.abort", level = REQUIRED, apis = {"create_server", "Transport.abort", "Protocol.connection_lost"},
       rule = "abort closes the connection at once, calls connection_lost once, and the peer sees the connection end.",
       reference = "asyncio-protocol: WriteTransport.abort")
   void abort(ScenarioContext s) {
@@ -182,7 +182,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.flow-control", level = REQUIRED,
-      apis = {"Transport.set_write_buffer_limits", "Protocol.pause_writing", "Protocol.resume_writing", "Transport.pause_reading"},
+      apis = {"create_server", "Transport.set_write_buffer_limits", "Protocol.pause_writing", "Protocol.resume_writing", "Transport.pause_reading"},
       budget = 10,
       rule = "Writing past the high-water mark to a peer that does not read calls pause_writing, and resume_writing follows once the buffer drains below the low-water mark.",
       reference = "asyncio-protocol: flow control callbacks")
@@ -222,7 +222,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.pause-reading", level = REQUIRED,
-      apis = {"Transport.pause_reading", "Transport.resume_reading", "Transport.is_reading"},
+      apis = {"create_server", "Transport.pause_reading", "Transport.resume_reading", "Transport.is_reading"},
       rule = "While reading is paused no data_received arrives, and after resume_reading the data does.",
       reference = "asyncio-protocol: ReadTransport.pause_reading")
   void pauseReading(ScenarioContext s) {
@@ -254,7 +254,7 @@ public final class TcpScenarios {
     s.expectEquals("isReading() while paused, bytes delivered while paused", List.of(false, 0), seen);
   }
 
-  @Scenario(id = "tcp.close-flushes", level = REQUIRED, apis = {"Transport.write", "Transport.close"},
+  @Scenario(id = "tcp.close-flushes", level = REQUIRED, apis = {"create_server", "Transport.write", "Transport.close"},
       rule = "close after write still delivers every byte buffered before it.",
       reference = "asyncio-protocol: BaseTransport.close (buffered data is flushed asynchronously)")
   void closeFlushes(ScenarioContext s) {
@@ -330,7 +330,7 @@ public final class TcpScenarios {
         ScenarioContext.describe(seen));
   }
 
-  @Scenario(id = "tcp.extra-info", level = REQUIRED, apis = {"create_connection", "BaseTransport.get_extra_info"},
+  @Scenario(id = "tcp.extra-info", level = REQUIRED, apis = {"create_server", "create_connection", "BaseTransport.get_extra_info"},
       rule = "A TCP transport's peername and sockname extra info are the connection's two addresses.",
       reference = "asyncio-protocol: BaseTransport.get_extra_info")
   void extraInfo(ScenarioContext s) {

@@ -110,7 +110,7 @@ public final class TlsScenarios {
     s.expectEquals("bytes echoed over TLS, peercert present", List.of("secret", true), got);
   }
 
-  @Scenario(id = "tls.hostname-verified", level = REQUIRED, apis = "create_connection", budget = 30,
+  @Scenario(id = "tls.hostname-verified", level = REQUIRED, apis = {"create_server", "create_connection"}, budget = 30,
       rule = "A TLS client refuses a server whose certificate does not match server_hostname.",
       reference = "test_events.EventLoopTestsMixin.test_create_server_ssl_match_failed")
   void hostnameVerified(ScenarioContext s) {
@@ -127,7 +127,7 @@ public final class TlsScenarios {
         + "localhost: expected an SSLException, observed %s", ScenarioContext.describe(seen));
   }
 
-  @Scenario(id = "tls.untrusted-refused", level = REQUIRED, apis = "create_connection", budget = 30,
+  @Scenario(id = "tls.untrusted-refused", level = REQUIRED, apis = {"create_server", "create_connection"}, budget = 30,
       rule = "A TLS client refuses a server whose certificate its context does not trust.",
       reference = "test_events.EventLoopTestsMixin.test_create_server_ssl_verify_failed")
   void untrustedRefused(ScenarioContext s) {
