@@ -7,7 +7,7 @@
 # scores with their ratios to asyncio and uvloop, by wall-clock time and by process CPU time
 # (the steadier figure on a shared machine). Load averages are recorded at each step.
 #
-#   bench/run-micro.sh                  3 forks x 3 iterations of 1 s (after 3 warm-ups), ~6 min
+#   bench/run-micro.sh                  3 forks x 3 iterations of 1 s (after 3 warm-ups), ~20 min
 #   bench/run-micro.sh -f 1 -i 2 -wi 1 --rounds 1 --only call_soon,sleep_zero_ping_pong
 #
 # Options (defaults in brackets):
