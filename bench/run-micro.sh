@@ -24,7 +24,7 @@
 #   --no-build      reuse bench/target/benchmarks.jar instead of building it with Maven
 #   --out DIR       where results go [bench/target]
 #   -- ARGS         passed to JMH as they are (e.g. -- -prof gc)
-# Needs a JDK >= 21 (found like ../jloop.sh does: JAVA_HOME, javac on PATH, /usr/lib/jvm, ...),
+# Needs a JDK >= 21 (found as jloop.sh finds one: JAVA_HOME, javac on PATH, /usr/lib/jvm, ...),
 # Maven (unless --no-build) and python3.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
