@@ -7,7 +7,7 @@
 # scores with their ratios to asyncio and uvloop, by wall-clock time and by process CPU time
 # (the steadier figure on a shared machine). Load averages are recorded at each step.
 #
-#   bench/run-micro.sh                  3 forks x 3 iterations of 1 s (after 3 warm-ups), ~6 min
+#   bench/run-micro.sh                  3 forks x 3 iterations of 1 s (after 3 warm-ups), ~20 min
 #   bench/run-micro.sh -f 1 -i 2 -wi 1 --rounds 1 --only call_soon,sleep_zero_ping_pong
 #
 # Options (defaults in brackets):
@@ -24,7 +24,7 @@
 #   --no-build      reuse bench/target/benchmarks.jar instead of building it with Maven
 #   --out DIR       where results go [bench/target]
 #   -- ARGS         passed to JMH as they are (e.g. -- -prof gc)
-# Needs a JDK >= 21 (found like ../jloop.sh does: JAVA_HOME, javac on PATH, /usr/lib/jvm, ...),
+# Needs a JDK >= 21 (found as jloop.sh finds one: JAVA_HOME, javac on PATH, /usr/lib/jvm, ...),
 # Maven (unless --no-build) and python3.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
