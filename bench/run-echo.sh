@@ -57,5 +57,9 @@ if [ "$build" = 1 ] && [ -z "${help:-}" ]; then
 fi
 if [ -n "${help:-}" ] && [ ! -f "$cpfile" ]; then exit 0; fi
 [ -f "$cpfile" ] || { echo "run-echo: $cpfile is missing: run without --no-build" >&2; exit 2; }
+# Servers and clients start from a copy of the classes, so a rebuild during a run cannot pull
+# them from under it.
+snap="$here/target/echo-classes"
+rm -rf "$snap" && cp -r "$here/target/classes" "$snap"
 cd "$root"
-exec java -cp "$here/target/classes:$(cat "$cpfile")" dev.jloop.bench.echo.EchoHarness "${args[@]}"
+exec java -cp "$snap:$(cat "$cpfile")" dev.jloop.bench.echo.EchoHarness "${args[@]}"

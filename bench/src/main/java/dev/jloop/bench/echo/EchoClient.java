@@ -7,10 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
  * The echo load generator: one thread, one plain NIO {@link Selector}, independent of any event
@@ -20,9 +24,10 @@ import java.util.SplittableRandom;
  * short or shuffled echo fails the check.
  *
  * <p>Usage: {@code EchoClient --port P [--host H] [--server-pid PID] [--configs 4x1024,16x1024]
- * [--warmup S] [--duration S] [--server-warmup S]}. It first loads the server for
- * {@code --server-warmup} seconds over all configurations, then per configuration opens fresh
- * connections, runs {@code --warmup} seconds unmeasured and {@code --duration} seconds measured,
+ * [--warmup S] [--duration S] [--server-warmup S] [--tls-keystore FILE --tls-password PW]}.
+ * It first loads the server for {@code --server-warmup} seconds over all configurations, then
+ * per configuration opens fresh connections (TLS ones trusting only the key store's certificate,
+ * handshaken before the clock starts), runs {@code --warmup} seconds unmeasured and {@code --duration} seconds measured,
  * and prints one line {@code RESULT {json}}: requests, requests/s, p50/p99/max latency (us), the
  * server's CPU time per request from {@code /proc} (us; -1 without /proc or pid), the client's
  * own, and how many echoes were verified. A wrong echo, a closed connection or 30 s without
@@ -33,12 +38,14 @@ public final class EchoClient {
 
   private final InetSocketAddress address;
   private final long serverPid;
+  private final SSLContext tls;
   private final LatencyHistogram histogram = new LatencyHistogram();
   private long verified;
 
-  private EchoClient(InetSocketAddress address, long serverPid) {
+  private EchoClient(InetSocketAddress address, long serverPid, SSLContext tls) {
     this.address = address;
     this.serverPid = serverPid;
+    this.tls = tls;
   }
 
   /** One configuration: connections and message size in bytes. */
@@ -88,6 +95,8 @@ public final class EchoClient {
     final SocketChannel channel;
     final ByteBuffer out;
     final ByteBuffer in;
+    /** The TLS state, or null on a plain connection. */
+    TlsConn tls;
     SelectionKey key;
     long sequence;
     long sentAt;
@@ -110,6 +119,8 @@ public final class EchoClient {
     double warmup = 1;
     double duration = 5;
     double serverWarmup = 0;
+    String keystore = null;
+    String password = "";
     for (int i = 0; i < args.length; i++) {
       String v = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i++]) {
@@ -120,27 +131,45 @@ public final class EchoClient {
         case "--warmup" -> warmup = Double.parseDouble(v);
         case "--duration" -> duration = Double.parseDouble(v);
         case "--server-warmup" -> serverWarmup = Double.parseDouble(v);
+        case "--tls-keystore" -> keystore = v;
+        case "--tls-password" -> password = v;
         default -> throw new IllegalArgumentException("unknown argument " + args[i - 1]
             + "; usage: EchoClient --port P [--host H] [--server-pid PID] [--configs 4x1024,...]"
-            + " [--warmup S] [--duration S] [--server-warmup S]");
+            + " [--warmup S] [--duration S] [--server-warmup S] [--tls-keystore F --tls-password P]");
       }
     }
     if (port <= 0) {
       throw new IllegalArgumentException("--port is required");
     }
-    EchoClient client = new EchoClient(new InetSocketAddress(host, port), pid);
     try {
-      for (Config c : configs) {
-        client.run(c, serverWarmup / configs.size(), 0);
-      }
-      for (Config c : configs) {
-        System.out.println("RESULT " + client.run(c, warmup, duration).json());
+      SSLContext context = keystore == null ? null : TlsMaterial.clientContext(Path.of(keystore), password);
+      run(new InetSocketAddress(host, port), pid, context, configs, warmup, duration, serverWarmup, r -> {
+        System.out.println("RESULT " + r.json());
         System.out.flush();
-      }
-    } catch (IOException | RuntimeException e) {
+      });
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
       System.out.println("ERROR " + e);
       System.out.flush();
       System.exit(1);
+    }
+  }
+
+  /**
+   * Loads the server at {@code address} for {@code serverWarmup} seconds spread over
+   * {@code configs}, then measures each configuration and hands its result to {@code sink}.
+   *
+   * @param serverPid the server's pid for its CPU time, or -1
+   * @param tls the context for TLS connections, or null for plain TCP
+   * @throws IOException on a wrong echo, a lost connection, a TLS failure or a stall
+   */
+  static void run(InetSocketAddress address, long serverPid, SSLContext tls, List<Config> configs,
+      double warmup, double duration, double serverWarmup, Consumer<Result> sink) throws IOException {
+    EchoClient client = new EchoClient(address, serverPid, tls);
+    for (Config c : configs) {
+      client.run(c, serverWarmup / configs.size(), 0);
+    }
+    for (Config c : configs) {
+      sink.accept(client.run(c, warmup, duration));
     }
   }
 
@@ -154,6 +183,9 @@ public final class EchoClient {
         Conn c = new Conn(ch, config.messageSize(), random);
         conns.add(c);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (tls != null) {
+          c.tls = TlsConn.handshake(ch, tls, config.messageSize());
+        }
         ch.configureBlocking(false);
         c.key = ch.register(selector, SelectionKey.OP_READ, c);
       }
@@ -227,12 +259,21 @@ public final class EchoClient {
     c.out.clear();
     c.in.clear();
     c.sentAt = System.nanoTime();
+    if (c.tls != null) {
+      c.tls.encrypt(c.out);
+    }
     write(c);
   }
 
+  /** What is still to be sent of the current request: the message, or its cipher text. */
+  private static ByteBuffer outgoing(Conn c) {
+    return c.tls != null ? c.tls.net : c.out;
+  }
+
   private static void write(Conn c) throws IOException {
-    c.channel.write(c.out);
-    int ops = c.out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+    ByteBuffer src = outgoing(c);
+    c.channel.write(src);
+    int ops = src.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
     if (c.key.interestOps() != ops) {
       c.key.interestOps(ops);
     }
@@ -240,13 +281,13 @@ public final class EchoClient {
 
   /** Reads what is there; true when the whole echo arrived (and matched). */
   private boolean read(Conn c) throws IOException {
-    if (c.channel.read(c.in) < 0) {
+    if ((c.tls != null ? c.tls.read(c.channel, c.in) : c.channel.read(c.in)) < 0) {
       throw new IOException("the server closed a connection in the middle of an echo");
     }
     if (c.in.hasRemaining()) {
       return false;
     }
-    if (c.out.hasRemaining()) {
+    if (outgoing(c).hasRemaining()) {
       throw new IOException("the echo ran ahead of the request (sequence " + c.sequence + ")");
     }
     c.in.flip();

@@ -165,7 +165,7 @@ public final class EchoHarness {
         String.join(",", options.configs().stream().map(EchoClient.Config::toString).toList()),
         "--warmup", String.valueOf(options.warmup()), "--duration", String.valueOf(options.duration()),
         "--server-warmup", String.valueOf(options.serverWarmup())));
-    if (spec.id().endsWith("-tls")) {
+    if (spec.command().contains("--keystore")) {
       cmd.addAll(List.of("--tls-keystore", spec.command().get(spec.command().indexOf("--keystore") + 1),
           "--tls-password", spec.command().get(spec.command().indexOf("--password") + 1)));
     }

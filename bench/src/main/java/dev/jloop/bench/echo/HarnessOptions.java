@@ -35,7 +35,7 @@ record HarnessOptions(int rounds, double warmup, double duration, double serverW
                          [--python EXE] [--uvloop-python EXE] [--loop PROVIDER-ID]
         --smoke    one round, 1 s per configuration, C=4 with 1 KiB and 100 KiB, 200 idle
                    connections for memory: checks that the harness works, not how fast anything is
-        defaults:  6 rounds, 5 s measured + 1 s warm-up per configuration, 5 s server warm-up,
+        defaults:  6 rounds, 5 s measured + 1 s warm-up per configuration, 10 s server warm-up,
                    C=4,16 x 1 KiB, 10 KiB, 100 KiB, every server, memory for
                    jloop-protocol,jloop-streams,netty-nio-1,uvloop-protocol with 10000 connections
         server ids: %s""";
@@ -45,7 +45,7 @@ record HarnessOptions(int rounds, double warmup, double duration, double serverW
     int rounds = smoke ? 1 : 6;
     double warmup = smoke ? 0.5 : 1;
     double duration = smoke ? 1 : 5;
-    double serverWarmup = smoke ? 1 : 5;
+    double serverWarmup = smoke ? 1 : 10;
     List<Integer> connections = smoke ? List.of(4) : List.of(4, 16);
     List<Integer> sizes = smoke ? List.of(1024, 102400) : List.of(1024, 10240, 102400);
     List<String> servers = List.of();

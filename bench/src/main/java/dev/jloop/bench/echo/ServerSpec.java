@@ -16,11 +16,15 @@ import java.util.List;
 record ServerSpec(String id, String label, String runtime, List<String> command, String skip) {
   /** Every id, in the order a round visits them (before rotation). */
   static final List<String> IDS = List.of("jloop-protocol", "jloop-streams", "jloop-tls",
-      "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default",
+      "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default", "netty-nio-1-tls",
       "asyncio-protocol", "asyncio-streams", "uvloop-protocol", "uvloop-streams");
 
-  /** Ids run by default: all but {@code jloop-buffered}, which is there for profiling. */
-  static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !id.equals("jloop-buffered")).toList();
+  /**
+   * Ids run by default: all but {@code jloop-buffered} (there for profiling) and
+   * {@code netty-nio-1-tls} (a TLS yardstick, worth its time once jloop serves TLS).
+   */
+  static final List<String> DEFAULT_IDS = IDS.stream()
+      .filter(id -> !id.equals("jloop-buffered") && !id.equals("netty-nio-1-tls")).toList();
 
   /**
    * What the entries need from the machine.
@@ -61,6 +65,10 @@ record ServerSpec(String id, String label, String runtime, List<String> command,
         List.of("--transport", "epoll", "--threads", "1"), null));
     out.add(jvm("netty-nio-default", "Netty NIO, default loops", env, NettyEchoServer.class,
         List.of("--transport", "nio", "--threads", "0"), null));
+    out.add(jvm("netty-nio-1-tls", "Netty NIO TLS, 1 loop", env, NettyEchoServer.class,
+        env.tls() == null ? List.of() : List.of("--transport", "nio", "--threads", "1", "--keystore",
+            env.tls().keystore().toString(), "--password", env.tls().password()), env.tls() == null
+            ? env.tlsSkip() : null));
     for (String loop : List.of("asyncio", "uvloop")) {
       PythonInfo py = loop.equals("asyncio") ? env.python() : env.uvloop();
       for (String mode : List.of("protocol", "streams")) {
