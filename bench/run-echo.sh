@@ -57,9 +57,17 @@ if [ "$build" = 1 ] && [ -z "${help:-}" ]; then
 fi
 if [ -n "${help:-}" ] && [ ! -f "$cpfile" ]; then exit 0; fi
 [ -f "$cpfile" ] || { echo "run-echo: $cpfile is missing: run without --no-build" >&2; exit 2; }
-# Servers and clients start from a copy of the classes, so a rebuild during a run cannot pull
-# them from under it.
-snap="$here/target/echo-classes"
-rm -rf "$snap" && cp -r "$here/target/classes" "$snap"
+# Servers and clients start from a copy of this module's classes and of the project's own jars,
+# so a rebuild during a run cannot pull them from under it.
+snap="$here/target/echo-run"
+rm -rf "$snap" && mkdir -p "$snap/lib" && cp -r "$here/target/classes" "$snap/classes"
+cp_run="$snap/classes"
+IFS=: read -r -a entries < "$cpfile" || true  # no newline at the end
+for e in "${entries[@]}"; do
+  case "$e" in
+    "$root"/*) cp "$e" "$snap/lib/" && e="$snap/lib/$(basename "$e")" ;;
+  esac
+  cp_run="$cp_run:$e"
+done
 cd "$root"
-exec java -cp "$snap:$(cat "$cpfile")" dev.jloop.bench.echo.EchoHarness "${args[@]}"
+exec java -cp "$cp_run" dev.jloop.bench.echo.EchoHarness "${args[@]}"

@@ -118,8 +118,9 @@ public final class EchoHarness {
         return;
       }
       memory.add(m);
-      progress("memory  %-18s %,d idle connections: heap %,.0f B/conn, RSS %,.0f B/conn", s.id(),
-          m.connections(), m.heapPerConnection(), m.rssPerConnection());
+      progress("memory  %-18s %,d idle connections: heap %s B/conn, RSS %s B/conn", s.id(),
+          m.connections(), m.heapBefore() < 0 ? "-" : String.format(Locale.ROOT, "%,.0f",
+              m.heapPerConnection()), String.format(Locale.ROOT, "%,.0f", m.rssPerConnection()));
     } catch (IOException | RuntimeException e) {
       failures.add("memory " + s.id() + ": " + e.getMessage());
       progress("memory  %-18s FAILED: %s", s.id(), e.getMessage());
