@@ -12,7 +12,6 @@
 #
 # Script options (the rest go to dev.jloop.bench.echo.EchoHarness):
 #   --no-build   reuse the build (bench/target/classes and bench/target/echo-classpath.txt)
-#   --jfr        record a JFR profile of each JVM server (bench/target/echo-logs/<id>-*.jfr)
 # Needs a JDK >= 21 (found like ../jloop.sh does: JAVA_HOME, javac on PATH, /usr/lib/jvm, ...),
 # Maven (unless --no-build), python3 for asyncio and /usr/bin/python3 with Debian's
 # python3-uvloop for uvloop (each skipped with a message when missing).
@@ -24,7 +23,6 @@ build=1 args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
-    --jfr) export JLOOP_ECHO_JFR=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; help=1; args+=("--help") ;;
     *) args+=("$a") ;;
   esac

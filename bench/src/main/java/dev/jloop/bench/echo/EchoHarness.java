@@ -203,7 +203,7 @@ public final class EchoHarness {
       tlsSkip = "skipped: no TLS key store: " + e.getMessage();
     }
     List<String> jvmArgs = new ArrayList<>(List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"));
-    if (System.getenv("JLOOP_ECHO_JFR") != null) {
+    if (options.jfr()) {
       // one recording per server process, named by JFR after its pid, in the log directory
       jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + logDir + "/");
     }

@@ -21,20 +21,22 @@ import java.util.List;
  * @param python the interpreter for CPython asyncio
  * @param uvloopPython the interpreter that imports uvloop
  * @param loop the jloop provider id under test
+ * @param jfr whether each JVM server records a JFR profile into the log directory
  * @param command the command line as given, for the results file
  */
 record HarnessOptions(int rounds, double warmup, double duration, double serverWarmup,
     List<EchoClient.Config> configs, List<String> servers, List<String> memoryServers,
     int memoryConnections, Path out, String python, String uvloopPython, String loop,
-    boolean smoke, String command) {
+    boolean smoke, boolean jfr, String command) {
 
   static final String USAGE = """
       Usage: run-echo.sh [--smoke] [--rounds N] [--duration S] [--warmup S] [--server-warmup S]
                          [--connections 4,16] [--sizes 1024,10240,102400] [--servers ID,...]
                          [--memory ID,...|none] [--memory-connections N] [--out FILE]
-                         [--python EXE] [--uvloop-python EXE] [--loop PROVIDER-ID]
+                         [--python EXE] [--uvloop-python EXE] [--loop PROVIDER-ID] [--jfr]
         --smoke    one round, 1 s per configuration, C=4 with 1 KiB and 100 KiB, 200 idle
                    connections for memory: checks that the harness works, not how fast anything is
+        --jfr      each JVM server records a JFR profile (settings=profile) next to its log
         defaults:  6 rounds, 5 s measured + 1 s warm-up per configuration, 10 s server warm-up,
                    C=4,16 x 1 KiB, 10 KiB, 100 KiB, every server, memory for
                    jloop-protocol,jloop-streams,netty-nio-1,uvloop-protocol with 10000 connections
@@ -42,6 +44,7 @@ record HarnessOptions(int rounds, double warmup, double duration, double serverW
 
   static HarnessOptions parse(String... args) {
     boolean smoke = Arrays.asList(args).contains("--smoke");
+    boolean jfr = Arrays.asList(args).contains("--jfr");
     int rounds = smoke ? 1 : 6;
     double warmup = smoke ? 0.5 : 1;
     double duration = smoke ? 1 : 5;
@@ -57,7 +60,7 @@ record HarnessOptions(int rounds, double warmup, double duration, double serverW
     String loop = "reference";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (a.equals("--smoke")) {
+      if (a.equals("--smoke") || a.equals("--jfr")) {
         continue;
       }
       if (i + 1 >= args.length) {
@@ -88,7 +91,7 @@ record HarnessOptions(int rounds, double warmup, double duration, double serverW
       }
     }
     return new HarnessOptions(rounds, warmup, duration, serverWarmup, List.copyOf(configs),
-        servers, memory, memoryConnections, out, python, uvloopPython, loop, smoke,
+        servers, memory, memoryConnections, out, python, uvloopPython, loop, smoke, jfr,
         "bench/run-echo.sh" + (args.length == 0 ? "" : " " + String.join(" ", args)));
   }
 

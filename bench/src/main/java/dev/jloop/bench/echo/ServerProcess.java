@@ -110,7 +110,10 @@ final class ServerProcess implements AutoCloseable {
     return tail.isEmpty() ? " (see its stderr log)" : "; last output: " + String.join(" | ", tail);
   }
 
-  /** Closes standard input (the server's cue to exit), then kills what is left after 5 s. */
+  /**
+   * Closes standard input (the server's cue to exit, writing its JFR recording if it makes one),
+   * then kills what is left after 15 s.
+   */
   @Override
   public void close() {
     try {
@@ -119,7 +122,7 @@ final class ServerProcess implements AutoCloseable {
       // already closed
     }
     try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
