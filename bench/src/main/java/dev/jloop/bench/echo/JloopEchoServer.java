@@ -13,7 +13,6 @@ import dev.jloop.streams.StreamReader;
 import dev.jloop.streams.StreamWriter;
 import dev.jloop.streams.Streams;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +123,7 @@ public final class JloopEchoServer {
       ServerControl.skip("loop '" + loopId + "' does not implement " + mode + " mode: " + e.getMessage());
       return;
     }
-    ServerControl.ready(((InetSocketAddress) server.sockets().get(0).getLocalAddress()).getPort());
+    ServerControl.ready(server.sockets().get(0).socket().getLocalPort());
     loop.runForever();
   }
 
