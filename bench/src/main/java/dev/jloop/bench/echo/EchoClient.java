@@ -25,16 +25,21 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Usage: {@code EchoClient --port P [--host H] [--server-pid PID] [--configs 4x1024,16x1024]
  * [--warmup S] [--duration S] [--server-warmup S] [--tls-keystore FILE --tls-password PW]}.
- * It first loads the server for {@code --server-warmup} seconds over all configurations, then
- * per configuration opens fresh connections (TLS ones trusting only the key store's certificate,
- * handshaken before the clock starts), runs {@code --warmup} seconds unmeasured and {@code --duration} seconds measured,
- * and prints one line {@code RESULT {json}}: requests, requests/s, p50/p99/max latency (us), the
+ * It first warms the server up: each configuration gets its share of {@code --server-warmup}
+ * seconds and more, up to 4 times that, until the server's CPU time per request stops moving
+ * (two 1 s slices within 10%: its JIT has settled). Then, per configuration, it opens fresh
+ * connections (TLS ones trusting only the key store's certificate, handshaken before the clock
+ * starts), runs {@code --warmup} seconds unmeasured and {@code --duration} seconds measured, and
+ * prints one line {@code RESULT {json}}: requests, requests/s, p50/p99/max latency (us), the
  * server's CPU time per request from {@code /proc} (us; -1 without /proc or pid), the client's
- * own, and how many echoes were verified. A wrong echo, a closed connection or 30 s without
- * progress print {@code ERROR reason} and exit with status 1.
+ * own, how many echoes were verified and how long the server warm-up of that configuration took.
+ * A wrong echo, a closed connection or 30 s without progress print {@code ERROR reason} and exit
+ * with status 1.
  */
 public final class EchoClient {
   private static final long STALL_NANOS = 30_000_000_000L;
+  /** The server warm-up of a configuration goes on for at most this multiple of its share. */
+  private static final int WARMUP_LIMIT = 4;
 
   private final InetSocketAddress address;
   private final long serverPid;
@@ -74,15 +79,20 @@ public final class EchoClient {
 
   /** The measured figures of one configuration. */
   record Result(Config config, long requests, double seconds, long p50Nanos, long p99Nanos,
-      long maxNanos, long serverCpuNanos, long clientCpuNanos, long verified) {
+      long maxNanos, long serverCpuNanos, long clientCpuNanos, long verified, double warmedSeconds) {
     String json() {
       return String.format(Locale.ROOT, "{\"connections\":%d,\"messageSize\":%d,\"requests\":%d,"
               + "\"seconds\":%.6f,\"requestsPerSecond\":%.3f,\"p50Us\":%.3f,\"p99Us\":%.3f,"
               + "\"maxUs\":%.3f,\"serverCpuUsPerRequest\":%.4f,\"clientCpuUsPerRequest\":%.4f,"
-              + "\"verified\":%d}",
+              + "\"verified\":%d,\"serverWarmupSeconds\":%.1f}",
           config.connections(), config.messageSize(), requests, seconds, requests / seconds,
-          p50Nanos / 1e3, p99Nanos / 1e3, maxNanos / 1e3, perRequest(serverCpuNanos),
-          perRequest(clientCpuNanos), verified);
+          p50Nanos / 1e3, p99Nanos / 1e3, maxNanos / 1e3, serverCpuPerRequest(),
+          perRequest(clientCpuNanos), verified, warmedSeconds);
+    }
+
+    /** The server's CPU microseconds per request, or -1 when unknown. */
+    double serverCpuPerRequest() {
+      return perRequest(serverCpuNanos);
     }
 
     private double perRequest(long cpuNanos) {
@@ -165,12 +175,37 @@ public final class EchoClient {
   static void run(InetSocketAddress address, long serverPid, SSLContext tls, List<Config> configs,
       double warmup, double duration, double serverWarmup, Consumer<Result> sink) throws IOException {
     EchoClient client = new EchoClient(address, serverPid, tls);
-    for (Config c : configs) {
-      client.run(c, serverWarmup / configs.size(), 0);
+    double[] warmed = new double[configs.size()];
+    double least = serverWarmup / configs.size();
+    for (int i = 0; i < configs.size(); i++) {
+      warmed[i] = client.warm(configs.get(i), least, WARMUP_LIMIT * least);
     }
-    for (Config c : configs) {
-      sink.accept(client.run(c, warmup, duration));
+    for (int i = 0; i < configs.size(); i++) {
+      Result r = client.run(configs.get(i), warmup, duration);
+      sink.accept(new Result(r.config(), r.requests(), r.seconds(), r.p50Nanos(), r.p99Nanos(),
+          r.maxNanos(), r.serverCpuNanos(), r.clientCpuNanos(), r.verified(), warmed[i]));
     }
+  }
+
+  /**
+   * Warms the server up on {@code config} in slices of up to a second: for at least
+   * {@code least} seconds, then until two slices in a row cost the server the same CPU time per
+   * request within 10% (its JIT has settled), but at most {@code most} seconds. Returns the
+   * seconds spent.
+   */
+  private double warm(Config config, double least, double most) throws IOException {
+    double spent = 0;
+    double last = -1;
+    while (spent < most) {
+      double slice = Math.min(1, most - spent);
+      double cpu = run(config, 0, slice).serverCpuPerRequest();
+      spent += slice;
+      if (spent >= least && (cpu < 0 || last > 0 && Math.abs(cpu - last) <= 0.1 * last)) {
+        break;
+      }
+      last = cpu;
+    }
+    return spent;
   }
 
   /** Runs one configuration: {@code warmup} seconds unmeasured, then {@code duration} measured. */
@@ -243,14 +278,14 @@ public final class EchoClient {
       }
     }
     if (!measuring) {
-      return new Result(config, 0, 0, 0, 0, 0, -1, -1, verified);
+      return new Result(config, 0, 0, 0, 0, 0, -1, -1, verified, 0);
     }
     long serverCpuEnd = ProcStat.cpuNanos(serverPid);
     long clientCpuEnd = ProcStat.cpuNanos(ProcessHandle.current().pid());
     return new Result(config, requests, (now - measuredAt) / 1e9, histogram.percentile(0.50),
         histogram.percentile(0.99), histogram.max(),
         serverCpu < 0 || serverCpuEnd < 0 ? -1 : serverCpuEnd - serverCpu,
-        clientCpu < 0 || clientCpuEnd < 0 ? -1 : clientCpuEnd - clientCpu, verified);
+        clientCpu < 0 || clientCpuEnd < 0 ? -1 : clientCpuEnd - clientCpu, verified, 0);
   }
 
   /** Starts the next request on {@code c}: a new sequence number, written as far as it goes. */

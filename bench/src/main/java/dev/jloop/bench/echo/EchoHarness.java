@@ -35,7 +35,8 @@ public final class EchoHarness {
 
   /** One server, one configuration, one round. */
   record Sample(String server, int round, EchoClient.Config config, double requestsPerSecond,
-      double p50Us, double p99Us, double serverCpuUs, double clientCpuUs, long requests, long verified) {}
+      double p50Us, double p99Us, double serverCpuUs, double clientCpuUs, long requests, long verified,
+      double serverWarmupSeconds) {}
 
   EchoHarness(HarnessOptions options) {
     this.options = options;
@@ -137,7 +138,7 @@ public final class EchoHarness {
       }
       int port = Integer.parseInt(line.substring(line.indexOf("port=") + 5).trim());
       List<String> cmd = clientCommand(spec, port, server.pid());
-      double budget = options.serverWarmup() + options.configs().size()
+      double budget = 4 * options.serverWarmup() + options.configs().size()
           * (options.warmup() + options.duration() + 40) + 120;
       try (ServerProcess client = new ServerProcess(spec.id() + "-client", cmd, logDir.resolve(
           "client.log"))) {
@@ -177,7 +178,8 @@ public final class EchoHarness {
     return new Sample(server, round, new EchoClient.Config(r.get("connections").asInt(),
         r.get("messageSize").asInt()), r.get("requestsPerSecond").asDouble(), r.get("p50Us").asDouble(),
         r.get("p99Us").asDouble(), r.get("serverCpuUsPerRequest").asDouble(),
-        r.get("clientCpuUsPerRequest").asDouble(), r.get("requests").asLong(), r.get("verified").asLong());
+        r.get("clientCpuUsPerRequest").asDouble(), r.get("requests").asLong(), r.get("verified").asLong(),
+        r.get("serverWarmupSeconds").asDouble());
   }
 
   private void skip(String id, String reason) {

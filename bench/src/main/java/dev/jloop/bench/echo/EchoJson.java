@@ -104,6 +104,8 @@ final class EchoJson {
     num(o, "cpuPerRequestUs", cpu);
     nums(o.putArray("cpuPerRequestSamples"), a.values(Aggregate.Metric.CPU));
     num(o, "clientCpuPerRequestUs", a.clientCpu());
+    ArrayNode warm = o.putArray("serverWarmupSamples");
+    a.samples().forEach(x -> warm.add(x.serverWarmupSeconds()));
     o.put("requests", a.requests());
     o.put("verified", a.verified());
     o.put("source", "dev.jloop.bench.echo.EchoClient");
