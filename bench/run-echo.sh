@@ -5,7 +5,7 @@
 # single-threaded NIO client in another process; then memory per idle connection. Writes
 # bench/target/echo-results.json and prints the table with same-run ratios.
 #
-#   bench/run-echo.sh                   6 rounds x 11 servers x 6 configurations, ~45 min
+#   bench/run-echo.sh                   6 rounds x 12 servers x 6 configurations, ~1.5 h
 #   bench/run-echo.sh --smoke           one short round of each server, ~2 min (what CI runs)
 #   bench/run-echo.sh --rounds 3 --connections 4 --sizes 1024 --servers jloop-protocol,raw-nio
 #   bench/run-echo.sh --help            every option

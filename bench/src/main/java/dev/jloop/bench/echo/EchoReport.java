@@ -89,11 +89,17 @@ final class EchoReport {
     this.targets = Target.evaluate(this);
   }
 
-  /** The yardsticks of a server: the three bases, and uvloop streams for streams servers. */
+  /**
+   * The yardsticks of a server: the three bases, uvloop streams for streams servers and Netty's
+   * TLS server for TLS servers.
+   */
   static List<String> bases(String server) {
     List<String> out = new ArrayList<>(BASES);
     if (server.endsWith("-streams")) {
       out.add("uvloop-streams");
+    }
+    if (server.endsWith("-tls")) {
+      out.add("netty-nio-1-tls");
     }
     return out;
   }

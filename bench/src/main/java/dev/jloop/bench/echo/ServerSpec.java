@@ -19,12 +19,8 @@ record ServerSpec(String id, String label, String runtime, List<String> command,
       "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default", "netty-nio-1-tls",
       "asyncio-protocol", "asyncio-streams", "uvloop-protocol", "uvloop-streams");
 
-  /**
-   * Ids run by default: all but {@code jloop-buffered} (there for profiling) and
-   * {@code netty-nio-1-tls} (a TLS yardstick, worth its time once jloop serves TLS).
-   */
-  static final List<String> DEFAULT_IDS = IDS.stream()
-      .filter(id -> !id.equals("jloop-buffered") && !id.equals("netty-nio-1-tls")).toList();
+  /** Ids run by default: all but {@code jloop-buffered}, which is there for profiling. */
+  static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !id.equals("jloop-buffered")).toList();
 
   /**
    * What the entries need from the machine.
