@@ -1,0 +1,90 @@
+package dev.jloop.bench.echo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One echo server entry of the benchmark: how to start it, and why it cannot run here if so.
+ *
+ * @param id stable id, used in the results file ({@code loop}) and on the command line
+ * @param label what people read, e.g. {@code "Netty epoll, 1 loop"}
+ * @param runtime {@code jvm} or {@code cpython}
+ * @param command the child process's command line
+ * @param skip why this entry cannot run on this machine, or null
+ */
+record ServerSpec(String id, String label, String runtime, List<String> command, String skip) {
+  /** Every id, in the order a round visits them (before rotation). */
+  static final List<String> IDS = List.of("jloop-protocol", "jloop-streams", "jloop-tls",
+      "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default", "netty-nio-1-tls",
+      "asyncio-protocol", "asyncio-streams", "uvloop-protocol", "uvloop-streams");
+
+  /** Ids run by default: all but {@code jloop-buffered}, which is there for profiling. */
+  static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !id.equals("jloop-buffered")).toList();
+
+  /**
+   * What the entries need from the machine.
+   *
+   * @param java the java launcher for JVM servers
+   * @param classPath the class path holding this module and its dependencies
+   * @param jvmArgs JVM options every JVM server gets
+   * @param script {@code bench/python/echo_server.py}, or null if it was not found
+   * @param python CPython for asyncio
+   * @param uvloop the interpreter with uvloop
+   * @param loop the jloop provider id
+   * @param tls the TLS material, or null with {@code tlsSkip} saying why
+   * @param tlsSkip why there is no TLS material, or null
+   */
+  record Env(String java, String classPath, List<String> jvmArgs, Path script,
+      PythonInfo python, PythonInfo uvloop, String loop, TlsMaterial tls, String tlsSkip) {}
+
+  static List<ServerSpec> all(Env env) {
+    List<ServerSpec> out = new ArrayList<>();
+    for (String mode : List.of("protocol", "streams", "tls", "buffered")) {
+      List<String> args = new ArrayList<>(List.of("--loop", env.loop(), "--mode", mode));
+      String skip = null;
+      if (mode.equals("tls")) {
+        if (env.tls() == null) {
+          skip = env.tlsSkip();
+        } else {
+          args.addAll(List.of("--keystore", env.tls().keystore().toString(), "--password",
+              env.tls().password()));
+        }
+      }
+      out.add(jvm("jloop-" + mode, "jloop " + (mode.equals("tls") ? "TLS protocol" : mode),
+          env, JloopEchoServer.class, args, skip));
+    }
+    out.add(jvm("raw-nio", "raw NIO (ceiling)", env, RawNioEchoServer.class, List.of(), null));
+    out.add(jvm("netty-nio-1", "Netty NIO, 1 loop", env, NettyEchoServer.class,
+        List.of("--transport", "nio", "--threads", "1"), null));
+    out.add(jvm("netty-epoll-1", "Netty epoll, 1 loop", env, NettyEchoServer.class,
+        List.of("--transport", "epoll", "--threads", "1"), null));
+    out.add(jvm("netty-nio-default", "Netty NIO, default loops", env, NettyEchoServer.class,
+        List.of("--transport", "nio", "--threads", "0"), null));
+    out.add(jvm("netty-nio-1-tls", "Netty NIO TLS, 1 loop", env, NettyEchoServer.class,
+        env.tls() == null ? List.of() : List.of("--transport", "nio", "--threads", "1", "--keystore",
+            env.tls().keystore().toString(), "--password", env.tls().password()), env.tls() == null
+            ? env.tlsSkip() : null));
+    for (String loop : List.of("asyncio", "uvloop")) {
+      PythonInfo py = loop.equals("asyncio") ? env.python() : env.uvloop();
+      for (String mode : List.of("protocol", "streams")) {
+        String skip = env.script() == null ? "bench/python/echo_server.py not found" : py.skip();
+        List<String> cmd = skip != null ? List.of() : List.of(py.executable(), "-u",
+            env.script().toString(), "--loop", loop, "--mode", mode);
+        out.add(new ServerSpec(loop + "-" + mode, (loop.equals("asyncio") ? "CPython asyncio "
+            : "uvloop ") + mode, "cpython", cmd, skip));
+      }
+    }
+    return out;
+  }
+
+  private static ServerSpec jvm(String id, String label, Env env, Class<?> main, List<String> args,
+      String skip) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(env.java());
+    cmd.addAll(env.jvmArgs());
+    cmd.addAll(List.of("-cp", env.classPath(), main.getName()));
+    cmd.addAll(args);
+    return new ServerSpec(id, label, "jvm", List.copyOf(cmd), skip);
+  }
+}
