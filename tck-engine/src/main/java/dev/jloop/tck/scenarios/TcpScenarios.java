@@ -104,7 +104,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.connection-lost-once-after-close", level = REQUIRED,
-      apis = {"create_server", "Transport.close", "Protocol.connection_lost"},
+      apis = {"create_connection", "create_server", "Transport.close", "Protocol.connection_lost"},
       rule = "Closing a transport calls connection_lost exactly once, with no exception, in a later pass than close.",
       reference = "asyncio-protocol: BaseTransport.close")
   void connectionLostOnceAfterClose(ScenarioContext s) {
@@ -127,7 +127,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.half-close", level = REQUIRED,
-      apis = {"create_server", "Transport.write_eof", "Protocol.eof_received", "Transport.write"},
+      apis = {"create_connection", "create_server", "Transport.write_eof", "Protocol.eof_received", "Transport.write"},
       rule = "After write_eof the peer gets eof_received and may still write back, when its eof_received returns true.",
       reference = "asyncio-protocol: WriteTransport.write_eof; Protocol.eof_received")
   void halfClose(ScenarioContext s) {
@@ -155,7 +155,7 @@ public final class TcpScenarios {
     s.expectEquals("reply after the half-close", "answer to question", reply);
   }
 
-  @Scenario(id = "tcp.abort", level = REQUIRED, apis = {"create_server", "Transport.abort", "Protocol.connection_lost"},
+  @Scenario(id = "tcp.abort", level = REQUIRED, apis = {"create_connection", "create_server", "Transport.abort", "Protocol.connection_lost"},
       rule = "abort closes the connection at once, calls connection_lost once, and the peer sees the connection end.",
       reference = "asyncio-protocol: WriteTransport.abort")
   void abort(ScenarioContext s) {
@@ -182,7 +182,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.flow-control", level = REQUIRED,
-      apis = {"create_server", "Transport.set_write_buffer_limits", "Protocol.pause_writing", "Protocol.resume_writing", "Transport.pause_reading"},
+      apis = {"create_connection", "create_server", "Transport.set_write_buffer_limits", "Protocol.pause_writing", "Protocol.resume_writing", "Transport.pause_reading"},
       budget = 10,
       rule = "Writing past the high-water mark to a peer that does not read calls pause_writing, and resume_writing follows once the buffer drains below the low-water mark.",
       reference = "asyncio-protocol: flow control callbacks")
@@ -222,7 +222,7 @@ public final class TcpScenarios {
   }
 
   @Scenario(id = "tcp.pause-reading", level = REQUIRED,
-      apis = {"create_server", "Transport.pause_reading", "Transport.resume_reading", "Transport.is_reading"},
+      apis = {"create_connection", "create_server", "Transport.pause_reading", "Transport.resume_reading", "Transport.is_reading"},
       rule = "While reading is paused no data_received arrives, and after resume_reading the data does.",
       reference = "asyncio-protocol: ReadTransport.pause_reading")
   void pauseReading(ScenarioContext s) {
@@ -254,7 +254,7 @@ public final class TcpScenarios {
     s.expectEquals("isReading() while paused, bytes delivered while paused", List.of(false, 0), seen);
   }
 
-  @Scenario(id = "tcp.close-flushes", level = REQUIRED, apis = {"create_server", "Transport.write", "Transport.close"},
+  @Scenario(id = "tcp.close-flushes", level = REQUIRED, apis = {"create_connection", "create_server", "Transport.write", "Transport.close"},
       rule = "close after write still delivers every byte buffered before it.",
       reference = "asyncio-protocol: BaseTransport.close (buffered data is flushed asynchronously)")
   void closeFlushes(ScenarioContext s) {
@@ -278,7 +278,7 @@ public final class TcpScenarios {
     s.expectEquals("bytes the server received", n, got);
   }
 
-  @Scenario(id = "tcp.server-close", level = REQUIRED, apis = {"create_server", "Server.close", "Server.wait_closed"},
+  @Scenario(id = "tcp.server-close", level = REQUIRED, apis = {"create_connection", "create_server", "Server.close", "Server.wait_closed"},
       rule = "After a server is closed it stops serving and new connections to its port are refused.",
       reference = "test_events.EventLoopTestsMixin.test_server_close")
   void serverClose(ScenarioContext s) {
@@ -305,7 +305,7 @@ public final class TcpScenarios {
         ScenarioContext.describe(seen));
   }
 
-  @Scenario(id = "tcp.connect-refused", level = REQUIRED, apis = "create_connection",
+  @Scenario(id = "tcp.connect-refused", level = REQUIRED, apis = {"create_server", "create_connection"},
       rule = "create_connection to a port nobody listens on fails with ConnectException.",
       reference = "asyncio-eventloop: loop.create_connection (OSError)")
   void connectRefused(ScenarioContext s) throws java.io.IOException {
