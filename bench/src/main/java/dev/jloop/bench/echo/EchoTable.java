@@ -14,7 +14,8 @@ final class EchoTable {
         + " load %s at the start, %s at the end", r.options.rounds(), r.options.duration(),
         r.load.get("load.start"), r.load.get("load.end"));
     line(b, "x uvloop / x raw / x netty1: requests/s ratio of medians against uvloop protocol, raw"
-        + " NIO, Netty NIO 1 loop; CPU: server CPU time per request");
+        + " NIO, Netty NIO 1 loop; CPU: server CPU time per request; paired: the median of the"
+        + " rounds' own ratios (steadier when the machine's load changes during the run)");
     for (Map.Entry<EchoClient.Config, Map<String, Aggregate>> e : r.aggregates.entrySet()) {
       String bench = EchoReport.benchmark(e.getKey());
       line(b, "");
@@ -44,10 +45,12 @@ final class EchoTable {
       line(b, "Targets (issue #8; ratios of same-run medians)");
       for (Target t : r.targets) {
         String verdict = t.met() == null ? "not measured" : t.met() ? "met" : "MISSED";
+        EchoReport.Ratio x = r.find(t.benchmark(), t.server(), t.vs());
+        String extra = (Double.isFinite(t.cpuValue()) ? fmt(" CPU-time ratio %.2f", t.cpuValue()) : "")
+            + (t.isMinimum() && x != null ? fmt(", paired per round %.2f", x.paired()) : "");
         line(b, "  %-16s %-15s vs %-16s %-8s %s %-5s %-6s  %s", t.benchmark(), t.server(), t.vs(),
             t.isMinimum() ? "req/s" : "CPU/req", t.isMinimum() ? ">=" : "<=",
-            fmt("%.2f", t.bound()), fmt("%.2f", t.value()), verdict
-                + (Double.isFinite(t.cpuValue()) ? fmt(" (CPU-time ratio %.2f)", t.cpuValue()) : ""));
+            fmt("%.2f", t.bound()), fmt("%.2f", t.value()), verdict + (extra.isEmpty() ? "" : " (" + extra.trim() + ")"));
       }
     }
     r.skipped.forEach((id, why) -> line(b, "skipped %s: %s", id, why));
