@@ -50,7 +50,8 @@ final class EchoTable {
             + (t.isMinimum() && x != null ? fmt(", paired per round %.2f", x.paired()) : "");
         line(b, "  %-16s %-15s vs %-16s %-8s %s %-5s %-6s  %s", t.benchmark(), t.server(), t.vs(),
             t.isMinimum() ? "req/s" : "CPU/req", t.isMinimum() ? ">=" : "<=",
-            fmt("%.2f", t.bound()), fmt("%.2f", t.value()), verdict + (extra.isEmpty() ? "" : " (" + extra.trim() + ")"));
+            fmt("%.2f", t.bound()), fmt("%.2f", t.value()),
+            verdict + (extra.isEmpty() ? "" : " (" + extra.trim() + ")"));
       }
     }
     r.skipped.forEach((id, why) -> line(b, "skipped %s: %s", id, why));
