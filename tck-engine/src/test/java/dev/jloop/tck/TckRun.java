@@ -12,8 +12,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs the jloop-tck engine in-process through {@link EngineTestKit}, found by its id as the
- * JUnit Platform finds it (through META-INF/services), with the results file in a fresh temporary
- * directory so that runs never overwrite each other.
+ * JUnit Platform finds it (through META-INF/services), with the results file in a fresh directory
+ * under {@code target/jloop-tck/runs}, so that runs never overwrite each other.
  */
 public final class TckRun {
   private final Path results;
@@ -21,7 +21,8 @@ public final class TckRun {
 
   private TckRun(String loops) {
     try {
-      results = Files.createTempDirectory("jloop-tck-run").resolve("results.json");
+      Path runs = Files.createDirectories(Path.of("target", "jloop-tck", "runs"));
+      results = Files.createTempDirectory(runs, "run").resolve("results.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
