@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The scenario catalog, read once from the {@link Area} classes listed in {@link Areas} and
- * checked: ids are unique and well formed, each rule is one sentence, each scenario lists its
- * apis and reference, each method takes one {@link ScenarioContext}. A malformed catalog fails
- * loudly, naming every problem.
+ * The scenario catalog: the built-in areas listed in {@link Areas} ({@link #builtIn()}), and
+ * optionally areas contributed through {@link dev.jloop.tck.spi.AreaProvider} appended after
+ * them ({@link Contributions}). Each area is checked: ids are unique and well formed, each rule
+ * is one sentence, each scenario lists its apis and reference, each method takes one
+ * {@link ScenarioContext}. A malformed built-in catalog fails loudly, naming every problem.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Catalog {
@@ -30,13 +31,15 @@ public final class Catalog {
   private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern API_NAME = Pattern.compile("([A-Z][A-Za-z]*\\.)?[a-z_]+");
   private static final Pattern SECOND_SENTENCE = Pattern.compile("[.!?]\\s+[A-Z]");
-  private static final Catalog INSTANCE = load(Areas.ALL);
+  private static final Catalog BUILT_IN = load(Areas.ALL);
 
   private final List<AreaSpec> areas;
+  private final Map<String, String> contributedBy;
   private final Map<String, ScenarioSpec> byId = new LinkedHashMap<>();
 
-  private Catalog(List<AreaSpec> areas) {
+  private Catalog(List<AreaSpec> areas, Map<String, String> contributedBy) {
     this.areas = List.copyOf(areas);
+    this.contributedBy = Map.copyOf(contributedBy);
     for (AreaSpec a : areas) {
       for (ScenarioSpec s : a.scenarios()) {
         byId.put(s.id(), s);
@@ -44,9 +47,31 @@ public final class Catalog {
     }
   }
 
-  /** The TCK's catalog. */
-  public static Catalog get() {
-    return INSTANCE;
+  /** The TCK's own areas ({@link Areas#ALL}), without contributed ones: what docs/tck-rules.md lists. */
+  public static Catalog builtIn() {
+    return BUILT_IN;
+  }
+
+  /**
+   * This catalog with {@code more} appended, each area mapped to the class name of the provider
+   * that contributed it. The caller has checked that no id repeats.
+   */
+  Catalog plus(List<AreaSpec> more, Map<String, String> providers) {
+    List<AreaSpec> all = new ArrayList<>(areas);
+    all.addAll(more);
+    Map<String, String> by = new LinkedHashMap<>(contributedBy);
+    by.putAll(providers);
+    return new Catalog(all, by);
+  }
+
+  /** Whether any area of this catalog was contributed by an {@link dev.jloop.tck.spi.AreaProvider}. */
+  public boolean hasContributedAreas() {
+    return !contributedBy.isEmpty();
+  }
+
+  /** The class name of the provider that contributed area {@code id}; empty for a built-in area. */
+  public Optional<String> contributor(String id) {
+    return Optional.ofNullable(contributedBy.get(id));
   }
 
   /** The areas in catalog order. */
@@ -83,11 +108,20 @@ public final class Catalog {
     List<String> problems = new ArrayList<>();
     List<AreaSpec> areas = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    Set<String> areaIds = new HashSet<>();
     for (Class<?> type : areaClasses) {
       Area area = type.getAnnotation(Area.class);
       if (area == null || !AREA_ID.matcher(area.value()).matches()) {
         problems.add(type.getName() + ": needs @Area with an id of lowercase words joined by dashes");
         continue;
+      }
+      if (!areaIds.add(area.value())) {
+        problems.add(type.getName() + ": duplicate area id '" + area.value() + "'");
+      }
+      try {
+        type.getDeclaredConstructor();
+      } catch (NoSuchMethodException e) {
+        problems.add(type.getName() + ": needs a constructor without parameters (the engine creates one per scenario)");
       }
       List<ScenarioSpec> specs = new ArrayList<>();
       for (Method m : type.getDeclaredMethods()) {
@@ -105,7 +139,7 @@ public final class Catalog {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("the TCK catalog is malformed:\n  " + String.join("\n  ", problems));
     }
-    return new Catalog(areas);
+    return new Catalog(areas, Map.of());
   }
 
   private static void check(Class<?> type, String area, Method m, Scenario s, Set<String> ids,

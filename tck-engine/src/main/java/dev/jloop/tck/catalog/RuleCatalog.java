@@ -22,6 +22,9 @@ import org.apiguardian.api.API;
 /**
  * Writes {@code docs/tck-rules.md}: every scenario with its id, level, rule, apis and reference,
  * area by area, and how many of the CPython tests that apply to a loop some scenario mirrors.
+ * {@code main} renders {@link Catalog#builtIn()}: tck-engine cannot see the libraries that
+ * contribute areas (they depend on it), so those document their own areas; the text says whether
+ * a rendered catalog includes contributed areas.
  *
  * <p>Run {@code main} with the output path (default {@code docs/tck-rules.md}); a test fails when
  * the committed file differs from what this renders.
@@ -43,7 +46,7 @@ public final class RuleCatalog {
   /** Writes the catalog to {@code args[0]}, or {@code docs/tck-rules.md}. */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "docs/tck-rules.md");
-    Files.writeString(out, render(Catalog.get()), StandardCharsets.UTF_8);
+    Files.writeString(out, render(Catalog.builtIn()), StandardCharsets.UTF_8);
     System.out.println("wrote " + out.toAbsolutePath());
   }
 
@@ -54,10 +57,13 @@ public final class RuleCatalog {
         .append("Generated from the scenarios' annotations by `dev.jloop.tck.catalog.RuleCatalog`; do not edit by\n")
         .append("hand (see docs/tck-writing-scenarios.md). Levels: REQUIRED (asyncio guarantees it), STRICT\n")
         .append("(implementation-defined in asyncio, promised by good loops), OPTIONAL (an API a loop may lack).\n\n");
+    contributions(md, catalog);
     summary(md, catalog);
     for (AreaSpec area : catalog.areas()) {
       md.append("\n## ").append(area.id()).append("\n\n").append(area.description()).append(" (`")
-          .append(area.type().getSimpleName()).append("`)\n\n")
+          .append(area.type().getSimpleName()).append('`')
+          .append(catalog.contributor(area.id()).map(p -> ", contributed by `" + p + "`").orElse(""))
+          .append(")\n\n")
           .append("| Id | Level | Rule | asyncio APIs | Reference |\n|---|---|---|---|---|\n");
       for (ScenarioSpec s : area.scenarios()) {
         md.append("| `").append(s.id()).append("` | ").append(s.level()).append(" | ").append(cell(s.rule()))
@@ -67,6 +73,20 @@ public final class RuleCatalog {
     }
     coverage(md, catalog);
     return md.toString();
+  }
+
+  /** Says whether the catalog holds areas contributed through AreaProvider, and which. */
+  private static void contributions(StringBuilder md, Catalog catalog) {
+    if (!catalog.hasContributedAreas()) {
+      md.append("These are the TCK's built-in areas only. Areas contributed through `dev.jloop.tck.spi.AreaProvider`\n")
+          .append("run too when their jar is on the test class path, and are documented by their library: the\n")
+          .append("`fuzz` area of `dev.jloop:jloop-fuzz` in docs/fuzzing.md.\n\n");
+      return;
+    }
+    md.append("This catalog includes areas contributed through `dev.jloop.tck.spi.AreaProvider`: ")
+        .append(String.join(", ", catalog.areas().stream().filter(a -> catalog.contributor(a.id()).isPresent())
+            .map(a -> "`" + a.id() + "`").toList()))
+        .append(".\n\n");
   }
 
   private static void summary(StringBuilder md, Catalog catalog) {

@@ -39,7 +39,8 @@ final class Classifier {
   }
 
   private static Verdict classifyFailure(ScenarioSpec spec, String loopId, Throwable t) {
-    Optional<Unimplemented> missing = unimplemented(t, spec.javaMethodNames());
+    Optional<Unimplemented> missing = unimplemented(t, spec.javaMethodNames(),
+        spec.method().getDeclaringClass().getName());
     if (missing.isPresent()) {
       Unimplemented u = missing.get();
       String msg = "loop `" + loopId + "` does not implement " + u.entry()
@@ -67,9 +68,11 @@ final class Classifier {
   /**
    * If {@code t}'s cause chain holds an {@link UnsupportedOperationException} that came out of a
    * call the scenario made to one of {@code methodNames}: that method and the one that threw (they
-   * differ when, say, {@code callLater} delegates to an unimplemented {@code callAt}).
+   * differ when, say, {@code callLater} delegates to an unimplemented {@code callAt}). Scenario
+   * code is the TCK's scenario packages and {@code areaClass} with its nested classes, so that a
+   * contributed area's calls are recognised too.
    */
-  static Optional<Unimplemented> unimplemented(Throwable t, Set<String> methodNames) {
+  static Optional<Unimplemented> unimplemented(Throwable t, Set<String> methodNames, String areaClass) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (!(c instanceof UnsupportedOperationException)) {
         continue;
@@ -77,7 +80,7 @@ final class Classifier {
       StackTraceElement entry = null;
       StackTraceElement thrower = null;
       for (StackTraceElement e : c.getStackTrace()) {
-        if (isScenarioCode(e.getClassName())) {
+        if (isScenarioCode(e.getClassName(), areaClass)) {
           break;
         }
         if (!isJdk(e.getClassName())) {
@@ -100,8 +103,9 @@ final class Classifier {
     return cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName();
   }
 
-  private static boolean isScenarioCode(String cls) {
-    return cls.startsWith("dev.jloop.tck.scenario.") || cls.startsWith("dev.jloop.tck.scenarios.");
+  private static boolean isScenarioCode(String cls, String areaClass) {
+    return cls.startsWith("dev.jloop.tck.scenario.") || cls.startsWith("dev.jloop.tck.scenarios.")
+        || cls.equals(areaClass) || cls.startsWith(areaClass + "$");
   }
 
   private static boolean isJdk(String cls) {

@@ -5,9 +5,11 @@ import dev.jloop.spi.LoopProviders;
 import dev.jloop.tck.JloopTck;
 import dev.jloop.tck.catalog.AreaSpec;
 import dev.jloop.tck.catalog.Catalog;
+import dev.jloop.tck.catalog.Contributions;
 import dev.jloop.tck.catalog.ScenarioSpec;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,6 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.PackageSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
-import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * Builds the tree engine -> loop -> area -> scenario from the request's selectors and the
@@ -33,7 +34,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * {@code dev.jloop.tck} or one of its parents. Selectors for anything else are left to other
  * engines. Loops come from {@link LoopProviders}; the settings then narrow loops, areas and
  * scenarios. Misconfiguration (no provider, an unknown loop id, a bad setting) is reported as a
- * discovery issue that names what was found.
+ * discovery issue that names what was found. A contributed area that could not be used becomes a
+ * failing {@link ContributionDescriptor} when the whole catalog (or that area) is selected.
  */
 final class Discovery {
   /** What a selector picked; {@code null} fields match anything. */
@@ -48,18 +50,21 @@ final class Discovery {
   private final EngineDiscoveryRequest request;
   private final UniqueId engineId;
   private final Catalog catalog;
+  private final List<Contributions.Problem> problems;
   private final List<Pick> picks = new ArrayList<>();
+  private boolean problemsPicked;
 
-  Discovery(EngineDiscoveryRequest request, UniqueId engineId, Catalog catalog) {
+  Discovery(EngineDiscoveryRequest request, UniqueId engineId, Contributions.Result catalog) {
     this.request = request;
     this.engineId = engineId;
-    this.catalog = catalog;
+    this.catalog = catalog.catalog();
+    this.problems = catalog.problems();
   }
 
   TestDescriptor discover() {
-    EngineDescriptor engine = new EngineDescriptor(engineId, "jloop TCK");
+    TckEngineDescriptor engine = new TckEngineDescriptor(engineId, catalog);
     collectPicks();
-    if (picks.isEmpty()) {
+    if (picks.isEmpty() && !problemsPicked) {
       return engine;
     }
     TckConfig config;
@@ -69,6 +74,7 @@ final class Discovery {
       issue(Severity.ERROR, e.getMessage(), null);
       return engine;
     }
+    addProblems(engine, config);
     for (Map.Entry<String, LoopProvider> e : providers(config).entrySet()) {
       LoopDescriptor loop = new LoopDescriptor(
           engineId.append(LoopDescriptor.SEGMENT, e.getKey()), e.getKey(), e.getValue());
@@ -93,6 +99,19 @@ final class Discovery {
       }
     }
     return engine;
+  }
+
+  /** The contributions left out, as failing tests, if the whole catalog or their area is selected. */
+  private void addProblems(TckEngineDescriptor engine, TckConfig config) {
+    boolean wholeCatalog = problemsPicked || picks.stream().anyMatch(p -> p.area() == null && p.scenario() == null);
+    Map<String, Integer> seen = new HashMap<>();
+    for (Contributions.Problem p : problems) {
+      boolean areaPicked = p.area() != null && picks.stream().anyMatch(k -> p.area().equals(k.area()));
+      if ((wholeCatalog || areaPicked) && (p.area() == null || config.areaSelected(p.area()))) {
+        int index = seen.merge(p.provider() + "/" + p.area(), 1, Integer::sum) - 1;
+        engine.addChild(new ContributionDescriptor(engineId, p, index));
+      }
+    }
   }
 
   private void collectPicks() {
@@ -140,6 +159,10 @@ final class Discovery {
         case LoopDescriptor.SEGMENT -> loop = seg.getValue();
         case AreaDescriptor.SEGMENT -> area = seg.getValue();
         case ScenarioDescriptor.SEGMENT -> scenario = seg.getValue();
+        case ContributionDescriptor.SEGMENT -> {
+          problemsPicked = true;
+          return;
+        }
         default -> {
           issue(Severity.WARNING, "unique id " + id + " has an unknown segment type '" + seg.getType()
               + "'; expected loop, area and scenario", null);

@@ -1,7 +1,7 @@
 package dev.jloop.tck.engine;
 
 import dev.jloop.tck.JloopTck;
-import dev.jloop.tck.catalog.Catalog;
+import dev.jloop.tck.catalog.Contributions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +17,8 @@ import org.junit.platform.engine.UniqueId;
 /**
  * The jloop TCK as a JUnit Platform {@link TestEngine}, id {@value JloopTck#ENGINE_ID}:
  * runs every scenario of the catalog against every registered {@link dev.jloop.spi.LoopProvider}.
- * Registered in {@code META-INF/services/org.junit.platform.engine.TestEngine}; see
+ * The catalog is the TCK's own areas followed by those of every {@link dev.jloop.tck.spi.AreaProvider}
+ * on the thread context class loader, read again at each discovery. Registered in {@code META-INF/services/org.junit.platform.engine.TestEngine}; see
  * {@code docs/tck-usage.md}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
@@ -49,12 +50,13 @@ public final class JloopTckEngine implements TestEngine {
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-    return new Discovery(request, uniqueId, Catalog.get()).discover();
+    return new Discovery(request, uniqueId,
+        Contributions.load(Thread.currentThread().getContextClassLoader())).discover();
   }
 
   @Override
   public void execute(ExecutionRequest request) {
-    new TckExecution(request, Catalog.get(), VERSION).run();
+    new TckExecution(request, VERSION).run();
   }
 
   private static String readVersion() {

@@ -48,6 +48,9 @@ final class ScenarioRunner {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     Verdict v = Classifier.classify(spec, loopId, attempt.creationError, attempt.failure(),
         attempt.closeError).withDuration(ms);
+    if (v.outcome() == Outcome.PASSED && ctx.note() != null) {
+      v = v.withMessage(ctx.note());
+    }
     if (before != null && v.outcome() == Outcome.PASSED) {
       LeakChecker.Report leaked = leaks.awaitClean(before, config.millis(2.0));
       if (!leaked.clean()) {

@@ -3,6 +3,7 @@ package dev.jloop.tck.engine;
 import dev.jloop.spi.LoopProvider;
 import dev.jloop.tck.Outcome;
 import dev.jloop.tck.catalog.Catalog;
+import dev.jloop.tck.catalog.Contributions;
 import java.util.Map;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -26,7 +27,6 @@ final class TckExecution {
 
   private final ExecutionRequest request;
   private final EngineExecutionListener listener;
-  private final Catalog catalog;
   private final String tckVersion;
   private TckConfig config;
   private ResultsFile results;
@@ -34,10 +34,9 @@ final class TckExecution {
   private LeakChecker leaks;
   private boolean settingsLogged;
 
-  TckExecution(ExecutionRequest request, Catalog catalog, String tckVersion) {
+  TckExecution(ExecutionRequest request, String tckVersion) {
     this.request = request;
     this.listener = request.getEngineExecutionListener();
-    this.catalog = catalog;
     this.tckVersion = tckVersion;
   }
 
@@ -54,9 +53,14 @@ final class TckExecution {
       results = new ResultsFile();
       leaks = new LeakChecker();
       runner = new ScenarioRunner(config, leaks);
-      for (TestDescriptor loop : engine.getChildren()) {
-        runLoop((LoopDescriptor) loop);
+      for (TestDescriptor child : engine.getChildren()) {
+        if (child instanceof ContributionDescriptor c) {
+          reportProblem(c);
+        } else {
+          runLoop((LoopDescriptor) child);
+        }
       }
+      Catalog catalog = ((TckEngineDescriptor) engine).catalog();
       results.write(config.results(), config, tckVersion, catalog.scenarios().size());
       LOG.log(System.Logger.Level.INFO, "jloop-tck results " + results.counts() + " written to "
           + config.results().toAbsolutePath());
@@ -67,6 +71,13 @@ final class TckExecution {
       outcome = TestExecutionResult.failed(e);
     }
     listener.executionFinished(engine, outcome);
+  }
+
+  private void reportProblem(ContributionDescriptor c) {
+    Contributions.Problem p = c.problem();
+    LOG.log(System.Logger.Level.WARNING, "jloop-tck: " + p.message());
+    listener.executionStarted(c);
+    listener.executionFinished(c, TestExecutionResult.failed(new ScenarioError(p.message(), p.cause())));
   }
 
   private void runLoop(LoopDescriptor loop) throws InterruptedException {
@@ -119,6 +130,8 @@ final class TckExecution {
     if (v.outcome() != Outcome.PASSED) {
       listener.reportingEntryPublished(s, ReportEntry.from(Map.of(
           "jloop.outcome", v.outcome().name(), "jloop.message", v.message())));
+    } else if (v.message() != null) {
+      listener.reportingEntryPublished(s, ReportEntry.from("jloop.note", v.message()));
     }
     listener.executionFinished(s, toJUnit(v));
   }

@@ -6,7 +6,7 @@ import java.io.StringWriter;
 
 /**
  * The outcome of one scenario on one loop, with its message and detail for {@code results.json}
- * and the throwable JUnit reports.
+ * and the throwable JUnit reports. A PASSED verdict's message is the scenario's note, or null.
  */
 record Verdict(Outcome outcome, String message, String detail, Throwable error, long durationMs) {
   private static final int DETAIL_LINES = 40;
@@ -17,6 +17,11 @@ record Verdict(Outcome outcome, String message, String detail, Throwable error, 
 
   Verdict withDuration(long ms) {
     return new Verdict(outcome, message, detail, error, ms);
+  }
+
+  /** This verdict with {@code message}: for PASSED, the scenario's note. */
+  Verdict withMessage(String message) {
+    return new Verdict(outcome, message, detail, error, durationMs);
   }
 
   /** The first {@value #DETAIL_LINES} lines of {@code t}'s stack trace, causes included. */

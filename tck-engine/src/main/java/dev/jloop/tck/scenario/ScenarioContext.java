@@ -25,6 +25,9 @@ import org.apiguardian.api.API;
  *
  * <p>An {@link UnsupportedOperationException} is never turned into a failure by these helpers:
  * it reaches the engine, which reports NOT_IMPLEMENTED when one of the scenario's apis threw it.
+ *
+ * <p>A scenario that has something to say when it passes (how much it checked) says it with
+ * {@link #note}; the engine writes it as the PASSED result's {@code message}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ScenarioContext {
@@ -46,6 +49,7 @@ public final class ScenarioContext {
   private final List<EventLoop> loops = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> workers = Collections.synchronizedList(new ArrayList<>());
   private final List<Throwable> workerFailures = Collections.synchronizedList(new ArrayList<>());
+  private volatile String note;
   private EventLoop loop;
 
   /**
@@ -164,6 +168,32 @@ public final class ScenarioContext {
     if (!latch.await((long) (scaled(3.0) * 1000), TimeUnit.MILLISECONDS)) {
       throw failure("%s did not happen within %.1f s", what, scaled(3.0));
     }
+  }
+
+  // ---- notes ----
+
+  /**
+   * Attaches a one-line note to the verdict, shown only if the scenario passes: what it checked,
+   * e.g. {@code "2345 programs passed (REQUIRED rules) in 5.0 s"}. The engine writes it as the
+   * PASSED result's {@code message} in {@code results.json}, and the matrix shows it in the cell's
+   * tooltip and on the scenario page; a failing scenario's message is its failure instead. A later
+   * call replaces the note. Callable from any thread of the scenario.
+   *
+   * @param text one line
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code text} is blank or holds a line break
+   */
+  public void note(String text) {
+    Objects.requireNonNull(text, "text");
+    if (text.isBlank() || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("a note is one line of text, not " + describe(text));
+    }
+    note = text;
+  }
+
+  /** The note set with {@link #note(String)}, or {@code null}. */
+  public String note() {
+    return note;
   }
 
   // ---- assertions ----

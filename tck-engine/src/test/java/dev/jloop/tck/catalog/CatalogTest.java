@@ -46,7 +46,7 @@ class CatalogTest {
 
   @Test
   void theCatalogIsLargeAndEveryAreaHasScenarios() {
-    Catalog c = Catalog.get();
+    Catalog c = Catalog.builtIn();
     assertTrue(c.scenarios().size() >= 100, "scenarios: " + c.scenarios().size());
     c.areas().forEach(a -> assertTrue(!a.scenarios().isEmpty(), a.id()));
     assertTrue(c.scenarios().stream().anyMatch(s -> s.level() == Level.STRICT));
@@ -62,7 +62,7 @@ class CatalogTest {
             dev.jloop.io.DatagramTransport.class, dev.jloop.io.SubprocessProtocol.class,
             dev.jloop.process.Process.class, dev.jloop.process.Subprocesses.class)
         .flatMap(t -> Arrays.stream(t.getMethods())).map(Method::getName).collect(Collectors.toSet());
-    for (ScenarioSpec s : Catalog.get().scenarios()) {
+    for (ScenarioSpec s : Catalog.builtIn().scenarios()) {
       for (String name : s.javaMethodNames()) {
         assertTrue(methods.contains(name), s.id() + " lists an api that maps to " + name + ", which no jloop type has");
       }
@@ -73,7 +73,7 @@ class CatalogTest {
   void everyCpythonTestAReferenceNamesExists() {
     Set<String> known = RuleCatalog.cpythonTests().stream().map(RuleCatalog.CpythonTest::id).collect(Collectors.toSet());
     Pattern p = Pattern.compile("test_\\w+\\.\\w+\\.test_\\w+");
-    for (ScenarioSpec s : Catalog.get().scenarios()) {
+    for (ScenarioSpec s : Catalog.builtIn().scenarios()) {
       Matcher m = p.matcher(s.reference());
       while (m.find()) {
         String id = m.group();
@@ -104,7 +104,7 @@ class CatalogTest {
 
   @Test
   void theCommittedRuleCatalogIsCurrent() throws IOException {
-    String expected = RuleCatalog.render(Catalog.get());
+    String expected = RuleCatalog.render(Catalog.builtIn());
     String committed = Files.exists(RULES) ? Files.readString(RULES, StandardCharsets.UTF_8) : "";
     if (!expected.equals(committed)) {
       Path fresh = Path.of("target", "tck-rules.md");

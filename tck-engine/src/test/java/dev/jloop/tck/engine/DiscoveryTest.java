@@ -31,7 +31,7 @@ import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 
 /** The engine's tree: unique ids, sources, tags, and every way to select part of the catalog. */
 class DiscoveryTest {
-  private static final Catalog CATALOG = Catalog.get();
+  private static final Catalog CATALOG = Catalog.builtIn();
 
   private static EngineDiscoveryResults discover(String loops, DiscoverySelector... selectors) {
     return TckRun.loops(loops).kit().selectors(selectors).discover();
