@@ -137,6 +137,34 @@ class SiteWriterTest {
     }
     String md = Files.readString(dir.resolve("matrix.md"));
     assertTrue(md.contains("message &lt;script&gt;"), md);
+    assertTrue(index.contains("<br>note &lt;script&gt;document.body"), "a PASSED note in a tooltip, escaped");
+    String plain = Files.readString(dir.resolve("scenario/timers.plain.html"));
+    assertTrue(plain.contains("<p class=\"msg\">note &lt;script&gt;document.body"), "a PASSED note on its page, escaped");
+  }
+
+  @Test
+  void aPassedNoteAndACounterexampleShowInTooltipsAndOnTheScenarioPage() throws IOException {
+    ObjectNode doc = Fixtures.skeleton("2026-11-24T10:00:00Z", 10, "Linux", 2, "Temurin 25", "continuation");
+    Fixtures.loop(doc, "reference", "jloop reference", "0.1.0", "org.example.Reference");
+    Fixtures.loop(doc, "broken", "broken loop", "0.1.0", "org.example.Broken");
+    Fixtures.scenario(doc, "fuzz.required-rules", "fuzz", "REQUIRED", "Programs satisfy the model.",
+        List.of("call_soon"), "docs/fuzzing.md");
+    String note = "2345 programs passed (REQUIRED rules) in 5.0 s, 469 programs/s, master seed 0x00000000000000ff";
+    String cx = "loop `broken`: rule callbacks.fifo broke after 7 programs: cb2 ran first; seed 0x1, shrunk to 2 ops:\n"
+        + "Program.of(\n    soon(1),\n    soon(2))";
+    Fixtures.result(doc, "reference", "fuzz.required-rules", "PASSED", 5000, note, null);
+    Fixtures.result(doc, "broken", "fuzz.required-rules", "FAILED", 6000, cx, null);
+    Path dir = site(matrix(doc), false);
+    String index = Files.readString(dir.resolve("index.html"));
+    assertTrue(index.contains("<b>PASSED</b>") && index.contains("<br>" + note + "</span>"),
+        "the note is the PASSED cell's tooltip");
+    assertTrue(index.contains("<br>loop `broken`: rule callbacks.fifo broke after 7 programs: cb2 ran first; "
+        + "seed 0x1, shrunk to 2 ops: \u2026</span>"), "a failure's tooltip is its first line");
+    String page = Files.readString(dir.resolve("scenario/fuzz.required-rules.html"));
+    assertTrue(page.contains("<td class=\"msg\">" + note + "</td>"), "the note in the results table");
+    assertTrue(page.contains("<p class=\"msg\">" + note + "</p>"), "the note under the loop's heading");
+    assertTrue(page.contains("shrunk to 2 ops:\nProgram.of(\n    soon(1),\n    soon(2))</p>"),
+        "the whole counterexample, lines kept (.msg is pre-wrap)");
   }
 
   @Test

@@ -34,7 +34,9 @@ import org.apiguardian.api.API;
  * {@code matrix.json} files ({@value #MATRIX_FORMAT}, several runs), validating them strictly:
  * the format version must be known, required fields present and well typed, ids unique, every
  * result must name a known loop and scenario, each (loop, scenario) pair at most once, and a
- * SKIPPED result must give its reason. Unknown fields are ignored. The format is documented in
+ * SKIPPED result must give its reason. A result's {@code message} is read for every outcome: a
+ * PASSED result may carry a note in it (what the scenario checked, e.g. how many fuzz programs
+ * passed). Unknown fields are ignored. The format is documented in
  * {@code docs/results-format.md}. Thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1")

@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
  * @param scenario the scenario id; never null
  * @param outcome never null
  * @param durationMs how long the scenario took, or null when unknown
- * @param message one line for people, or null ({@link Outcome#SKIPPED} always has one)
+ * @param message for people, or null: what was expected and observed (a failure), why it was
+ *     skipped ({@link Outcome#SKIPPED} always has one), or, for {@link Outcome#PASSED}, an
+ *     optional note of what was checked, e.g. "2345 programs passed (REQUIRED rules) in 5.0 s"
  * @param detail stack trace excerpt, thread dump or shrunk program, or null
  */
 @API(status = API.Status.STABLE, since = "0.1")

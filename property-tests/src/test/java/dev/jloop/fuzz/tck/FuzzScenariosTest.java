@@ -1,10 +1,17 @@
 package dev.jloop.fuzz.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jloop.EventLoop;
+import dev.jloop.fuzz.FuzzOptions;
+import dev.jloop.fuzz.FuzzReport;
+import dev.jloop.fuzz.program.GenSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import dev.jloop.Future;
 import dev.jloop.reference.SelectorEventLoop;
 import dev.jloop.spi.LoopProviders;
@@ -13,10 +20,7 @@ import dev.jloop.tck.catalog.AreaSpec;
 import dev.jloop.tck.catalog.Catalog;
 import dev.jloop.tck.catalog.ScenarioSpec;
 import dev.jloop.tck.scenario.ScenarioContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -27,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code fuzz} area meets the TCK catalog's rules and its scenarios judge loops: the
- * reference loop passes, a broken loop fails with the shrunk program, a loop without
- * run_in_executor is fuzzed without it. (The engine finds areas only in its own catalog; see
- * docs/fuzzing.md for the extension point the area waits for.)
+ * reference loop passes with a note of how many programs passed, a broken loop fails with the
+ * shrunk program, a loop without run_in_executor is fuzzed without it. The scenarios are called
+ * here as the engine calls them; {@link FuzzAreaEngineTest} runs them through the engine.
  */
 class FuzzScenariosTest {
   private static final AreaSpec AREA = Catalog.load(List.of(FuzzScenarios.class)).areas().get(0);
@@ -54,22 +58,18 @@ class FuzzScenariosTest {
     return AREA.scenarios().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
   }
 
-  /** Runs scenario {@code id} as the engine would and returns what it printed. */
+  /** Runs scenario {@code id} as the engine would and returns its note. */
   private static String run(String id, String loopId, Supplier<EventLoop> loops) throws Throwable {
     ScenarioSpec spec = spec(id);
     ScenarioContext ctx = new ScenarioContext(loopId, loops, id, spec.rule(), 1.0);
-    PrintStream out = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
       spec.method().invoke(new FuzzScenarios(), ctx);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     } finally {
-      System.setOut(out);
       ctx.loops().forEach(EventLoop::close);
     }
-    return printed.toString(StandardCharsets.UTF_8);
+    return ctx.note();
   }
 
   @Test
@@ -84,8 +84,8 @@ class FuzzScenariosTest {
   @Test
   void theReferenceLoopPassesBothScenarios() throws Throwable {
     for (String id : List.of("fuzz.required-rules", "fuzz.strict-rules")) {
-      String printed = run(id, "reference", LoopProviders.find("reference")::newLoop);
-      assertTrue(printed.contains("programs passed"), printed);
+      String note = run(id, "reference", LoopProviders.find("reference")::newLoop);
+      assertTrue(note.matches("\\d+ programs passed \\(" + spec(id).level() + " rules\\) in .*"), note);
     }
   }
 
@@ -100,8 +100,30 @@ class FuzzScenariosTest {
 
   @Test
   void aMissingMethodIsLeftOutNotFailed() throws Throwable {
-    String printed = run("fuzz.required-rules", "no-executor", NoExecutor::new);
-    assertTrue(printed.contains("programs passed") && printed.contains("EXECUTOR"), printed);
+    String note = run("fuzz.required-rules", "no-executor", NoExecutor::new);
+    assertTrue(note.contains("programs passed") && note.endsWith("left out as not implemented: [EXECUTOR]"), note);
+  }
+
+  @Test
+  void theFuzzTimeIsCappedToLeaveRoomForShrinkingInTheBudget() {
+    ScenarioContext normal = new ScenarioContext("reference", SelectorEventLoop::new, "fuzz.required-rules", "R.", 1.0);
+    assertEquals(Duration.ofSeconds(FuzzScenarios.BUDGET_SECONDS - 90), FuzzScenarios.cap(normal));
+    ScenarioContext slow = new ScenarioContext("reference", SelectorEventLoop::new, "fuzz.required-rules", "R.", 2.0);
+    assertEquals(Duration.ofSeconds(2 * FuzzScenarios.BUDGET_SECONDS - 90), FuzzScenarios.cap(slow));
+    ScenarioContext tiny = new ScenarioContext("reference", SelectorEventLoop::new, "fuzz.required-rules", "R.", 0.01);
+    assertEquals(Duration.ofSeconds(1), FuzzScenarios.cap(tiny));
+    assertTrue(FuzzOptions.DEFAULT_SECONDS * 2 <= 60, "the default stays within the CI budget of 60 s per loop");
+  }
+
+  @Test
+  void theNoteSaysWhatWasLeftOutAndWhetherTheTimeWasCapped() {
+    FuzzReport r = new FuzzReport("x", dev.jloop.fuzz.model.Level.REQUIRED, 120, Duration.ofMillis(2000),
+        Duration.ofMillis(1500), 0x2aL, Optional.empty(), 0,
+        Map.of(GenSettings.Feature.THREADS, "no", GenSettings.Feature.EXECUTOR, "no"));
+    assertEquals("120 programs passed (REQUIRED rules) in 2.0 s, 80 programs/s, master seed 0x000000000000002a"
+        + "; left out as not implemented: [THREADS, EXECUTOR]; jloop.fuzz.seconds capped at 210 s by the scenario's budget",
+        FuzzScenarios.note(r, Duration.ofSeconds(210)));
+    assertFalse(FuzzScenarios.note(r.withLeftOut(Map.of()), null).contains(";"));
   }
 
   /** call_soon callbacks run newest first. */

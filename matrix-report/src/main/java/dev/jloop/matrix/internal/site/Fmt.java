@@ -26,6 +26,16 @@ final class Fmt {
     return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
   }
 
+  /**
+   * The first line of a result's message, with an ellipsis if more follows: a fuzz
+   * counterexample carries its program on the lines after the diagnosis.
+   */
+  static String firstLine(String message) {
+    String m = message.strip();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl).stripTrailing() + " \u2026";
+  }
+
   /** What tells a run apart in a column header: JDK, OS and coroutine backend. */
   static String runLabel(Run run) {
     StringBuilder b = new StringBuilder(run.info().host().jdk()).append(" \u00b7 ")

@@ -13,7 +13,9 @@ import dev.jloop.matrix.model.Scenario;
 import dev.jloop.matrix.model.Scores;
 
 /**
- * index.html: the matrix. Rendered complete on the server side; the inline script only filters
+ * index.html: the matrix. Each cell's tooltip gives the outcome and the first line of the result's
+ * message: a failure's diagnosis, or a PASSED result's note ("2345 programs passed ..."); the
+ * scenario page has the whole of it. Rendered complete on the server side; the inline script only filters
  * (by level, area, outcome and text, all mirrored in the URL hash, e.g.
  * {@code #level=REQUIRED&outcome=FAILED}), collapses areas and recounts the visible rows. It reads
  * its data from a JSON island whose text is escaped with {@link Escape#jsonInScript}.
@@ -132,7 +134,7 @@ final class MatrixPage {
             .el("b", o.name()).text(" \u00b7 " + c.loop().name() + " \u00b7 " + c.run().id()
                 + (r.durationMs() == null ? "" : " \u00b7 " + Fmt.duration(r.durationMs())));
         if (r.message() != null && !r.message().isBlank()) {
-          h.raw("<br>").text(r.message());
+          h.raw("<br>").text(Fmt.firstLine(r.message()));
         }
         h.close("span").close("td");
       }
