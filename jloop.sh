@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # jloop's entry point for newcomers and CI.
-#   ./jloop.sh main   the main job: the TCK on every bundled loop, then the matrix site
+#   ./jloop.sh main   the main job: the TCK (fuzz area included) on every bundled loop, then the matrix site
 #   ./jloop.sh test   every test of every module, and the TCK from the example implementer project
 # Finds a JDK >= 21 by itself (JAVA_HOME, then `java` on PATH, then the usual install folders)
 # and fails with a clear message when there is none.
@@ -45,16 +45,18 @@ case "${1:-}" in
     shift
     # 1. Build and install every module (the example below depends on the installed artifacts).
     "${MVN[@]}" -q -DskipTests install "$@"
-    # 2. The TCK on the reference loop (continuation backend), results in tck-engine/target.
-    "${MVN[@]}" -q -pl tck-engine surefire:test@default-test -Dtest=ReferenceLoopTckTest \
+    # 2. The TCK on the reference loop (continuation backend), run from property-tests so that
+    #    jloop-fuzz is on the class path and adds the fuzz area; results in property-tests/target.
+    "${MVN[@]}" -q -pl property-tests surefire:test@default-test -Dtest=ReferenceLoopTckWithFuzzTest \
       -Dsurefire.failIfNoSpecifiedTests=false "$@"
-    # 3. The TCK on the bundled minimal loop, an independent project (examples/minimal-loop).
+    # 3. The TCK, fuzz area included, on the bundled minimal loop, an independent project
+    #    (examples/minimal-loop) that has jloop-tck and jloop-fuzz as test dependencies.
     examples/run-minimal.sh --no-install -q "$@"
     # 4. The matrix site from both results files; prints its path and a summary table.
     rm -rf target/matrix-site
     "${MVN[@]}" -q -pl matrix-report exec:java -Dexec.args="--out $PWD/target/matrix-site \
-      $PWD/tck-engine/target/jloop-tck/results.json \
-      $PWD/examples/minimal-loop/target/jloop-tck/results.json"
+      $PWD/property-tests/target/jloop-tck/results.json \
+      $PWD/examples/minimal-loop/target/jloop-tck/results.json" "$@"
     ;;
   test)
     shift

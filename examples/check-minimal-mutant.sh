@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves that a broken REQUIRED rule fails an implementer's build: copies examples/minimal-loop
 # to a temporary directory, breaks its ready queue (call_soon callbacks run last-in first-out),
-# runs `mvn test` on the copy for the callbacks area, and succeeds only if that build FAILS with
-# the REQUIRED scenario callbacks.fifo reported FAILED (not a compile error, not a timeout).
+# runs `mvn test` on the copy for the callbacks area and the fuzz area's REQUIRED scenario, and
+# succeeds only if that build FAILS with callbacks.fifo reported FAILED and fuzz.required-rules
+# FAILED with a shrunk counterexample (not a compile error, not a timeout).
 # The example itself is never modified.
 #
 #   examples/check-minimal-mutant.sh [extra Maven arguments...]
@@ -24,7 +25,8 @@ fi
 
 log="$work/mvn.log"
 set +e
-(cd "$work" && mvn -B -ntp -Dstyle.color=never test -Djloop.tck.areas=callbacks "$@") >"$log" 2>&1
+(cd "$work" && mvn -B -ntp -Dstyle.color=never test -Djloop.tck.areas=callbacks,fuzz \
+  '-Djloop.tck.scenarios=callbacks.*,fuzz.required-rules' "$@") >"$log" 2>&1
 status=$?
 set -e
 results="$work/target/jloop-tck/results.json"
@@ -33,18 +35,29 @@ if [ "$status" -eq 0 ]; then
   tail -40 "$log" >&2
   exit 1
 fi
-# The verdict of callbacks.fifo, read from the TCK's results file (docs/tck-results.md).
-verdict=$(python3 - "$results" <<'PY' 2>/dev/null || true
+# The verdict of a scenario (its outcome and its message's first line), read from the TCK's
+# results file (docs/tck-results.md).
+verdict() {
+  python3 - "$results" "$1" <<'PY' 2>/dev/null || true
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    if r["loop"] == "minimal" and r["scenario"] == "callbacks.fifo":
-        print(r["outcome"], r["message"])
+    if r["loop"] == "minimal" and r["scenario"] == sys.argv[2]:
+        print(r["outcome"], r["message"].splitlines()[0] if r["message"] else "")
 PY
-)
-if [ "${verdict%% *}" != "FAILED" ]; then
-  echo "check-minimal-mutant: FAIL: mvn test failed ($status), but callbacks.fifo was '${verdict:-not reported}'" >&2
+}
+fifo=$(verdict callbacks.fifo)
+if [ "${fifo%% *}" != "FAILED" ]; then
+  echo "check-minimal-mutant: FAIL: mvn test failed ($status), but callbacks.fifo was '${fifo:-not reported}'" >&2
+  tail -40 "$log" >&2
+  exit 1
+fi
+fuzz=$(verdict fuzz.required-rules)
+if [ "${fuzz%% *}" != "FAILED" ] || [[ "$fuzz" != *"shrunk to "* ]]; then
+  echo "check-minimal-mutant: FAIL: fuzz.required-rules was '${fuzz:-not reported}', not FAILED with a shrunk program" >&2
   tail -40 "$log" >&2
   exit 1
 fi
 grep -E '^\[ERROR\] Tests run:' "$log" | tail -1
-echo "check-minimal-mutant: OK: the broken loop failed the build (mvn exit $status); callbacks.fifo: $verdict"
+echo "check-minimal-mutant: OK: the broken loop failed the build (mvn exit $status)"
+echo "  callbacks.fifo: $fifo"
+echo "  fuzz.required-rules: $fuzz"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the jloop TCK against examples/minimal-loop the way a loop implementer would: install
 # jloop's artifacts into the local Maven repository, then `mvn test` in the example, an
-# independent project that depends on the installed jloop-api and jloop-tck only.
+# independent project that depends on the installed jloop-api, jloop-tck and jloop-fuzz only
+# (jloop-fuzz adds the TCK's fuzz area).
 #
 #   examples/run-minimal.sh [--no-install] [extra Maven arguments...]
 #
@@ -36,7 +37,8 @@ cd "$root/examples/minimal-loop"
 # reported as not implemented, naming the method, rather than silently passing or failing.
 python3 - "$root/examples/minimal-loop/target/jloop-tck/results.json" <<'PY'
 import collections, json, sys
-results = json.load(open(sys.argv[1]))["results"]
+doc = json.load(open(sys.argv[1]))
+results = doc["results"]
 counts = collections.Counter(r["outcome"] for r in results)
 print("run-minimal: TCK verdicts for loop `minimal`:", dict(sorted(counts.items())))
 for r in results:
@@ -44,6 +46,13 @@ for r in results:
         print("  not implemented:", r["scenario"], "-", r["message"])
         if "does not implement" not in (r["message"] or ""):
             sys.exit("run-minimal: a NOT_IMPLEMENTED verdict does not name the method: %s" % r)
+# jloop-fuzz is a test dependency of the example: a whole-catalog run must include its fuzz area.
+fuzz = [r for r in results if r["scenario"].startswith("fuzz.")]
+if not fuzz and len(results) == doc["tck"]["scenarioCount"]:
+    sys.exit("run-minimal: no fuzz scenario ran: is jloop-fuzz on the example's test class path?")
+for r in fuzz:
+    lines = (r["message"] or "").splitlines()
+    print("  %s: %s %s" % (r["scenario"], r["outcome"], lines[0] if lines else ""))
 slow = [r for r in results if r["scenario"] == "bad-input.slow-callback-duration"]
 if slow and slow[0]["outcome"] != "NOT_IMPLEMENTED":
     sys.exit("run-minimal: the loop leaves setSlowCallbackDuration out, yet its scenario was %s" % slow[0]["outcome"])
