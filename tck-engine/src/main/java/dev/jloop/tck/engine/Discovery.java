@@ -9,7 +9,6 @@ import dev.jloop.tck.catalog.Contributions;
 import dev.jloop.tck.catalog.ScenarioSpec;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
  * engines. Loops come from {@link LoopProviders}; the settings then narrow loops, areas and
  * scenarios. Misconfiguration (no provider, an unknown loop id, a bad setting) is reported as a
  * discovery issue that names what was found. A contributed area that could not be used becomes a
- * failing {@link ContributionDescriptor} when the whole catalog (or that area) is selected.
+ * failing test under a {@link ContributionDescriptor} when the whole catalog (or that area) is selected.
  */
 final class Discovery {
   /** What a selector picked; {@code null} fields match anything. */
@@ -104,12 +103,15 @@ final class Discovery {
   /** The contributions left out, as failing tests, if the whole catalog or their area is selected. */
   private void addProblems(TckEngineDescriptor engine, TckConfig config) {
     boolean wholeCatalog = problemsPicked || picks.stream().anyMatch(p -> p.area() == null && p.scenario() == null);
-    Map<String, Integer> seen = new HashMap<>();
+    Map<String, ContributionDescriptor> byProvider = new LinkedHashMap<>();
     for (Contributions.Problem p : problems) {
       boolean areaPicked = p.area() != null && picks.stream().anyMatch(k -> p.area().equals(k.area()));
       if ((wholeCatalog || areaPicked) && (p.area() == null || config.areaSelected(p.area()))) {
-        int index = seen.merge(p.provider() + "/" + p.area(), 1, Integer::sum) - 1;
-        engine.addChild(new ContributionDescriptor(engineId, p, index));
+        byProvider.computeIfAbsent(p.provider(), name -> {
+          ContributionDescriptor d = new ContributionDescriptor(engineId, name);
+          engine.addChild(d);
+          return d;
+        }).add(p);
       }
     }
   }

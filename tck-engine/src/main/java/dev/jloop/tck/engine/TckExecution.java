@@ -55,7 +55,7 @@ final class TckExecution {
       runner = new ScenarioRunner(config, leaks);
       for (TestDescriptor child : engine.getChildren()) {
         if (child instanceof ContributionDescriptor c) {
-          reportProblem(c);
+          reportProblems(c);
         } else {
           runLoop((LoopDescriptor) child);
         }
@@ -73,11 +73,15 @@ final class TckExecution {
     listener.executionFinished(engine, outcome);
   }
 
-  private void reportProblem(ContributionDescriptor c) {
-    Contributions.Problem p = c.problem();
-    LOG.log(System.Logger.Level.WARNING, "jloop-tck: " + p.message());
+  private void reportProblems(ContributionDescriptor c) {
     listener.executionStarted(c);
-    listener.executionFinished(c, TestExecutionResult.failed(new ScenarioError(p.message(), p.cause())));
+    for (TestDescriptor child : c.getChildren()) {
+      Contributions.Problem p = ((ContributionDescriptor.Problem) child).problem();
+      LOG.log(System.Logger.Level.WARNING, "jloop-tck: " + p.message());
+      listener.executionStarted(child);
+      listener.executionFinished(child, TestExecutionResult.failed(new ScenarioError(p.message(), p.cause())));
+    }
+    listener.executionFinished(c, TestExecutionResult.successful());
   }
 
   private void runLoop(LoopDescriptor loop) throws InterruptedException {

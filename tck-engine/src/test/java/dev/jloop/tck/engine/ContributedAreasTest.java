@@ -45,11 +45,14 @@ class ContributedAreasTest {
     }
   }
 
-  private static TestExecutionResult finished(EngineExecutionResults r, String displayName) {
+  /** The result of the test {@code name} under the container of {@code provider}. */
+  private static TestExecutionResult problem(EngineExecutionResults r, String provider, String name) {
+    UniqueId id = UniqueId.forEngine(JloopTck.ENGINE_ID).append(ContributionDescriptor.SEGMENT, provider)
+        .append(ContributionDescriptor.Problem.SEGMENT, name);
     return r.allEvents().stream()
-        .filter(e -> e.getType() == EventType.FINISHED && e.getTestDescriptor().getDisplayName().equals(displayName))
+        .filter(e -> e.getType() == EventType.FINISHED && e.getTestDescriptor().getUniqueId().equals(id))
         .findFirst().flatMap(Event::getPayload).map(TestExecutionResult.class::cast)
-        .orElseThrow(() -> new AssertionError(displayName + " did not finish"));
+        .orElseThrow(() -> new AssertionError(id + " did not finish"));
   }
 
   @Test
@@ -102,32 +105,39 @@ class ContributedAreasTest {
     assertEquals("PASSED", run.result("reference", "extra.noted").get("outcome").asText());
     assertEquals("PASSED", run.result("reference", "timers.cancel").get("outcome").asText());
     String clashes = Contributed.P2Clashes.class.getName();
-    for (String name : List.of("contributed area extra (" + clashes + ")", "contributed area timers (" + clashes + ")",
-        "contributed area malformed (" + clashes + ")", "area provider " + Contributed.P3Throws.class.getName(),
-        "area provider dev.jloop.tck.contrib.NoSuchProvider")) {
-      TestExecutionResult f = finished(r, name);
-      assertEquals(Status.FAILED, f.getStatus(), name);
+    List<List<String>> broken = List.of(List.of(clashes, "area extra"), List.of(clashes, "area timers"),
+        List.of(clashes, "area malformed"), List.of(Contributed.P3Throws.class.getName(), "areas"),
+        List.of("dev.jloop.tck.contrib.NoSuchProvider", "areas"));
+    for (List<String> b : broken) {
+      TestExecutionResult f = problem(r, b.get(0), b.get(1));
+      assertEquals(Status.FAILED, f.getStatus(), b.toString());
       assertInstanceOf(ScenarioError.class, f.getThrowable().orElseThrow());
     }
-    assertTrue(finished(r, "contributed area timers (" + clashes + ")").getThrowable().orElseThrow().getMessage()
+    assertTrue(problem(r, clashes, "area timers").getThrowable().orElseThrow().getMessage()
         .contains("reuses the area id 'timers'"));
     assertEquals(5, r.testEvents().failed().count(), "only the five broken contributions fail");
+    assertEquals(0, r.containerEvents().failed().count(), "the provider containers only group their failing tests");
   }
 
   private List<String> contributionsDiscovered(TckRun run, org.junit.platform.engine.DiscoverySelector selector) {
     return with(() -> run.kit().selectors(selector).discover(), Contributed.P2Clashes.class.getName())
         .getEngineDescriptor().getChildren().stream().filter(d -> d instanceof ContributionDescriptor)
-        .map(TestDescriptor::getDisplayName).toList();
+        .flatMap(d -> d.getChildren().stream()).map(TestDescriptor::getDisplayName).toList();
   }
 
   @Test
   void aBrokenContributionIsReportedOnlyWhenItsAreaIsSelected() {
-    String clashes = Contributed.P2Clashes.class.getName();
-    assertEquals(List.of("contributed area timers (" + clashes + ")"),
+    assertEquals(List.of("area timers"),
         contributionsDiscovered(TckRun.loops("reference"), selectClass(TimerScenarios.class)),
         "selecting the timers area shows the contribution that clashed with it, not the others");
     assertEquals(List.of(), contributionsDiscovered(TckRun.loops("reference").param(JloopTck.AREAS, "callbacks"),
         selectClass(JloopTck.class)));
     assertEquals(2, contributionsDiscovered(TckRun.loops("reference"), selectClass(JloopTck.class)).size());
+    UniqueId node = UniqueId.forEngine(JloopTck.ENGINE_ID)
+        .append(ContributionDescriptor.SEGMENT, Contributed.P2Clashes.class.getName())
+        .append(ContributionDescriptor.Problem.SEGMENT, "area timers");
+    assertEquals(List.of("area timers", "area malformed"),
+        contributionsDiscovered(TckRun.loops("reference"), selectUniqueId(node)),
+        "re-running a reported node (as an IDE does) reports the broken contributions again");
   }
 }
