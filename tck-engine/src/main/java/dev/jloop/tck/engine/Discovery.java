@@ -167,7 +167,7 @@ final class Discovery {
         }
         default -> {
           issue(Severity.WARNING, "unique id " + id + " has an unknown segment type '" + seg.getType()
-              + "'; expected loop, area and scenario", null);
+              + "'; expected loop, area, scenario or contribution", null);
           return;
         }
       }
