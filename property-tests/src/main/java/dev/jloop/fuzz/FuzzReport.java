@@ -59,8 +59,8 @@ public record FuzzReport(String loop, Level level, int programs, Duration elapse
     String without = leftOut.isEmpty() ? "" : "; left out as not implemented: " + leftOut;
     if (passed()) {
       return String.format(Locale.ROOT,
-          "loop `%s`: %d programs passed (%s rules) in %.1f s, %.0f programs/s, master seed %s%s",
-          loop, programs, level, elapsed.toNanos() / 1e9, programsPerSecond(),
+          "loop `%s`: %d %s passed (%s rules) in %.1f s, %.0f programs/s, master seed %s%s",
+          loop, programs, programs == 1 ? "program" : "programs", level, elapsed.toNanos() / 1e9, programsPerSecond(),
           FuzzOptions.formatSeed(masterSeed), without);
     }
     return String.format(Locale.ROOT, "loop `%s`: program %d of %d failed (%s rules, master seed %s)%n%s",

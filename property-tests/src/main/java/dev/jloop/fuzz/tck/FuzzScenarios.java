@@ -86,8 +86,8 @@ public final class FuzzScenarios {
   /** "2345 programs passed (REQUIRED rules) in 5.0 s, 469 programs/s, master seed 0x..." and what was left out. */
   static String note(FuzzReport r, Duration cappedAt) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%d programs passed (%s rules) in %.1f s, %.0f programs/s, master seed %s",
-        r.programs(), r.level(), r.elapsed().toNanos() / 1e9, r.programsPerSecond(),
+        "%d %s passed (%s rules) in %.1f s, %.0f programs/s, master seed %s",
+        r.programs(), r.programs() == 1 ? "program" : "programs", r.level(), r.elapsed().toNanos() / 1e9, r.programsPerSecond(),
         FuzzOptions.formatSeed(r.masterSeed())));
     if (!r.leftOut().isEmpty()) {
       sb.append("; left out as not implemented: ").append(new TreeSet<>(r.leftOut().keySet()));

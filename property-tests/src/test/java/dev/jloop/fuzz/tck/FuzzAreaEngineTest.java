@@ -38,7 +38,7 @@ import org.opentest4j.AssertionFailedError;
  */
 class FuzzAreaEngineTest {
   private static final Pattern NOTE = Pattern.compile(
-      "\\d+ programs passed \\((REQUIRED|STRICT) rules\\) in \\d+\\.\\d s, \\d+ programs/s, master seed 0x[0-9a-f]{16}");
+      "\\d+ programs? passed \\((REQUIRED|STRICT) rules\\) in \\d+\\.\\d s, \\d+ programs/s, master seed 0x[0-9a-f]{16}");
   private static String seconds;
 
   @TempDir Path dir;
