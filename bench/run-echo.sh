@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the echo macro-benchmark on this machine (format and method: docs/benchmarks.md):
 # every echo server (jloop protocol/streams/TLS, raw NIO, Netty NIO and epoll, CPython asyncio
-# and uvloop) in its own process on loopback, one at a time, over interleaved rounds, loaded by a
+# and uvloop, each also with TLS) in its own process on loopback, one at a time, over interleaved rounds, loaded by a
 # single-threaded NIO client in another process; then memory per idle connection. Writes
 # bench/target/echo-results.json and prints the table with same-run ratios.
 #
-#   bench/run-echo.sh                   6 rounds x 12 servers x 6 configurations, ~1.5 h
+#   bench/run-echo.sh                   6 rounds x 14 servers x 6 configurations, ~1.75 h
 #   bench/run-echo.sh --smoke           one short round of each server, ~2 min (what CI runs)
 #   bench/run-echo.sh --rounds 3 --connections 4 --sizes 1024 --servers jloop-protocol,raw-nio
 #   bench/run-echo.sh --help            every option

@@ -88,7 +88,7 @@ public final class EchoHarness {
       load.put("load.round" + (round + 1), loadAverage());
       for (ServerSpec s : rotated) {
         if (!skipped.containsKey(s.id())) {
-          visit(s, round);
+          visit(s, round, env.tls());
         }
       }
     }
@@ -128,7 +128,7 @@ public final class EchoHarness {
     }
   }
 
-  private void visit(ServerSpec spec, int round) {
+  private void visit(ServerSpec spec, int round, TlsMaterial tls) {
     Path log = logDir.resolve(spec.id() + ".log");
     try (ServerProcess server = new ServerProcess(spec.id(), spec.command(), log)) {
       String line = server.await(180, "READY ", "SKIP ");
@@ -137,7 +137,7 @@ public final class EchoHarness {
         return;
       }
       int port = Integer.parseInt(line.substring(line.indexOf("port=") + 5).trim());
-      List<String> cmd = clientCommand(spec, port, server.pid());
+      List<String> cmd = clientCommand(spec, port, server.pid(), tls);
       double budget = 4 * options.serverWarmup() + options.configs().size()
           * (options.warmup() + options.duration() + 40) + 120;
       try (ServerProcess client = new ServerProcess(spec.id() + "-client", cmd, logDir.resolve(
@@ -160,16 +160,15 @@ public final class EchoHarness {
     }
   }
 
-  private List<String> clientCommand(ServerSpec spec, int port, long pid) {
+  private List<String> clientCommand(ServerSpec spec, int port, long pid, TlsMaterial tls) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-cp",
         System.getProperty("java.class.path"), EchoClient.class.getName(), "--port",
         String.valueOf(port), "--server-pid", String.valueOf(pid), "--configs",
         String.join(",", options.configs().stream().map(EchoClient.Config::toString).toList()),
         "--warmup", String.valueOf(options.warmup()), "--duration", String.valueOf(options.duration()),
         "--server-warmup", String.valueOf(options.serverWarmup())));
-    if (spec.command().contains("--keystore")) {
-      cmd.addAll(List.of("--tls-keystore", spec.command().get(spec.command().indexOf("--keystore") + 1),
-          "--tls-password", spec.command().get(spec.command().indexOf("--password") + 1)));
+    if (spec.tls()) {
+      cmd.addAll(List.of("--tls-keystore", tls.keystore().toString(), "--tls-password", tls.password()));
     }
     return cmd;
   }

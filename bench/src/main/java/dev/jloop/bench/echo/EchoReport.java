@@ -23,6 +23,9 @@ final class EchoReport {
   /** The servers every other one is compared with. */
   static final List<String> BASES = List.of("uvloop-protocol", "raw-nio", "netty-nio-1");
 
+  /** The TLS servers every TLS server is also compared with. */
+  static final List<String> TLS_BASES = List.of("netty-nio-1-tls", "uvloop-tls", "asyncio-tls");
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   final HarnessOptions options;
@@ -90,8 +93,8 @@ final class EchoReport {
   }
 
   /**
-   * The yardsticks of a server: the three bases, uvloop streams for streams servers and Netty's
-   * TLS server for TLS servers.
+   * The yardsticks of a server: the three bases, uvloop streams for streams servers, and for TLS
+   * servers the TLS servers of Netty, uvloop and CPython asyncio.
    */
   static List<String> bases(String server) {
     List<String> out = new ArrayList<>(BASES);
@@ -99,7 +102,7 @@ final class EchoReport {
       out.add("uvloop-streams");
     }
     if (server.endsWith("-tls")) {
-      out.add("netty-nio-1-tls");
+      out.addAll(TLS_BASES);
     }
     return out;
   }

@@ -21,21 +21,22 @@ final class EchoTable {
       line(b, "");
       line(b, "%s  (%d connections, %,d-byte messages)", bench, e.getKey().connections(),
           e.getKey().messageSize());
-      line(b, "  %-26s %10s %8s %9s %9s %9s %8s %8s %8s", "server", "req/s", "+-", "p50 us",
+      line(b, "  %-30s %10s %8s %9s %9s %9s %8s %8s %8s", "server", "req/s", "+-", "p50 us",
           "p99 us", "CPU us", "x uvloop", "x raw", "x netty1");
       for (Aggregate a : e.getValue().values()) {
-        line(b, "  %-26s %,10.0f %8s %9.1f %9.1f %9.2f %8s %8s %8s", r.label(a.server()), a.rps(),
+        line(b, "  %-30s %,10.0f %8s %9.1f %9.1f %9.2f %8s %8s %8s", r.label(a.server()), a.rps(),
             fmt("%,.0f", a.spread(Aggregate.Metric.RPS)), a.p50(), a.p99(), a.cpu(),
             ratio(r, bench, a.server(), "uvloop-protocol"), ratio(r, bench, a.server(), "raw-nio"),
             ratio(r, bench, a.server(), "netty-nio-1"));
       }
+      extraYardsticks(b, r, bench, e.getValue());
     }
     if (!r.memory.isEmpty()) {
       line(b, "");
       line(b, "Idle connections: memory per connection (after a full GC for the heap)");
-      line(b, "  %-26s %8s %14s %14s %14s", "server", "conns", "heap B/conn", "direct B/conn", "RSS B/conn");
+      line(b, "  %-30s %8s %14s %14s %14s", "server", "conns", "heap B/conn", "direct B/conn", "RSS B/conn");
       for (MemoryProbe.Result m : r.memory) {
-        line(b, "  %-26s %8d %14s %14s %14s", r.label(m.server()), m.connections(),
+        line(b, "  %-30s %8d %14s %14s %14s", r.label(m.server()), m.connections(),
             fmt("%,.0f", m.heapPerConnection()), fmt("%,.0f", m.directPerConnection()),
             fmt("%,.0f", m.rssPerConnection()));
       }
@@ -57,6 +58,26 @@ final class EchoTable {
     r.skipped.forEach((id, why) -> line(b, "skipped %s: %s", id, why));
     r.failures.forEach(f -> line(b, "FAILED %s", f));
     return b.toString();
+  }
+
+  /** Streams servers against uvloop streams, TLS servers against the other TLS servers. */
+  private static void extraYardsticks(StringBuilder b, EchoReport r, String bench,
+      Map<String, Aggregate> byServer) {
+    boolean header = false;
+    for (Aggregate a : byServer.values()) {
+      for (String base : EchoReport.bases(a.server())) {
+        EchoReport.Ratio x = EchoReport.BASES.contains(base) ? null : r.find(bench, a.server(), base);
+        if (x == null) {
+          continue;
+        }
+        if (!header) {
+          line(b, "  %-30s %-30s %8s %8s %8s", "same-kind yardsticks", "x", "req/s", "paired", "CPU");
+          header = true;
+        }
+        line(b, "  %-30s %-30s %8s %8s %8s", r.label(a.server()), r.label(base),
+            fmt("%.2f", x.ratio()), fmt("%.2f", x.paired()), fmt("%.2f", x.cpuRatio()));
+      }
+    }
   }
 
   private static String ratio(EchoReport r, String bench, String server, String base) {

@@ -11,13 +11,16 @@ import java.util.List;
  * @param label what people read, e.g. {@code "Netty epoll, 1 loop"}
  * @param runtime {@code jvm} or {@code cpython}
  * @param command the child process's command line
+ * @param tls whether the server speaks TLS (the load generator then trusts {@link Env#tls()})
  * @param skip why this entry cannot run on this machine, or null
  */
-record ServerSpec(String id, String label, String runtime, List<String> command, String skip) {
+record ServerSpec(String id, String label, String runtime, List<String> command, boolean tls,
+    String skip) {
   /** Every id, in the order a round visits them (before rotation). */
   static final List<String> IDS = List.of("jloop-protocol", "jloop-streams", "jloop-tls",
       "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default", "netty-nio-1-tls",
-      "asyncio-protocol", "asyncio-streams", "uvloop-protocol", "uvloop-streams");
+      "asyncio-protocol", "asyncio-streams", "asyncio-tls", "uvloop-protocol", "uvloop-streams",
+      "uvloop-tls");
 
   /** Ids run by default: all but {@code jloop-buffered}, which is there for profiling. */
   static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !id.equals("jloop-buffered")).toList();
@@ -52,39 +55,55 @@ record ServerSpec(String id, String label, String runtime, List<String> command,
         }
       }
       out.add(jvm("jloop-" + mode, "jloop " + (mode.equals("tls") ? "TLS protocol" : mode),
-          env, JloopEchoServer.class, args, skip));
+          env, JloopEchoServer.class, args, mode.equals("tls"), skip));
     }
-    out.add(jvm("raw-nio", "raw NIO (ceiling)", env, RawNioEchoServer.class, List.of(), null));
+    out.add(jvm("raw-nio", "raw NIO (ceiling)", env, RawNioEchoServer.class, List.of(), false, null));
     out.add(jvm("netty-nio-1", "Netty NIO, 1 loop", env, NettyEchoServer.class,
-        List.of("--transport", "nio", "--threads", "1"), null));
+        List.of("--transport", "nio", "--threads", "1"), false, null));
     out.add(jvm("netty-epoll-1", "Netty epoll, 1 loop", env, NettyEchoServer.class,
-        List.of("--transport", "epoll", "--threads", "1"), null));
+        List.of("--transport", "epoll", "--threads", "1"), false, null));
     out.add(jvm("netty-nio-default", "Netty NIO, default loops", env, NettyEchoServer.class,
-        List.of("--transport", "nio", "--threads", "0"), null));
+        List.of("--transport", "nio", "--threads", "0"), false, null));
     out.add(jvm("netty-nio-1-tls", "Netty NIO TLS, 1 loop", env, NettyEchoServer.class,
         env.tls() == null ? List.of() : List.of("--transport", "nio", "--threads", "1", "--keystore",
-            env.tls().keystore().toString(), "--password", env.tls().password()), env.tls() == null
-            ? env.tlsSkip() : null));
+            env.tls().keystore().toString(), "--password", env.tls().password()), true,
+        env.tls() == null ? env.tlsSkip() : null));
     for (String loop : List.of("asyncio", "uvloop")) {
       PythonInfo py = loop.equals("asyncio") ? env.python() : env.uvloop();
-      for (String mode : List.of("protocol", "streams")) {
-        String skip = env.script() == null ? "bench/python/echo_server.py not found" : py.skip();
-        List<String> cmd = skip != null ? List.of() : List.of(py.executable(), "-u",
-            env.script().toString(), "--loop", loop, "--mode", mode);
-        out.add(new ServerSpec(loop + "-" + mode, (loop.equals("asyncio") ? "CPython asyncio "
-            : "uvloop ") + mode, "cpython", cmd, skip));
+      for (String mode : List.of("protocol", "streams", "tls")) {
+        out.add(python(env, loop, py, mode));
       }
     }
     return out;
   }
 
+  /** {@code bench/python/echo_server.py} on {@code py}; TLS mode gets the PEM pair. */
+  private static ServerSpec python(Env env, String loop, PythonInfo py, String mode) {
+    boolean tls = mode.equals("tls");
+    String skip = env.script() == null ? "bench/python/echo_server.py not found" : py.skip();
+    if (skip == null && tls && env.tls() == null) {
+      skip = env.tlsSkip();
+    }
+    List<String> cmd = new ArrayList<>();
+    if (skip == null) {
+      cmd.addAll(List.of(py.executable(), "-u", env.script().toString(), "--loop", loop, "--mode",
+          mode));
+      if (tls) {
+        cmd.addAll(List.of("--cert", env.tls().cert().toString(), "--key", env.tls().key().toString()));
+      }
+    }
+    String label = (loop.equals("asyncio") ? "CPython asyncio " : "uvloop ")
+        + (tls ? "TLS protocol" : mode);
+    return new ServerSpec(loop + "-" + mode, label, "cpython", List.copyOf(cmd), tls, skip);
+  }
+
   private static ServerSpec jvm(String id, String label, Env env, Class<?> main, List<String> args,
-      String skip) {
+      boolean tls, String skip) {
     List<String> cmd = new ArrayList<>();
     cmd.add(env.java());
     cmd.addAll(env.jvmArgs());
     cmd.addAll(List.of("-cp", env.classPath(), main.getName()));
     cmd.addAll(args);
-    return new ServerSpec(id, label, "jvm", List.copyOf(cmd), skip);
+    return new ServerSpec(id, label, "jvm", List.copyOf(cmd), tls, skip);
   }
 }
