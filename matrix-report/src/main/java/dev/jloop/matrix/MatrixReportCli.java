@@ -17,7 +17,7 @@ import dev.jloop.matrix.internal.site.SiteWriter;
 import dev.jloop.matrix.io.BenchReader;
 import dev.jloop.matrix.io.ResultsFormatException;
 import dev.jloop.matrix.io.ResultsReader;
-import dev.jloop.matrix.model.BenchResult;
+import dev.jloop.matrix.model.BenchRun;
 import dev.jloop.matrix.model.Column;
 import dev.jloop.matrix.model.Level;
 import dev.jloop.matrix.model.Matrix;
@@ -33,8 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code matrix-report --out DIR [--bench FILE] RESULTS.json...}: reads TCK results (and merged
- * {@code matrix.json} files), merges them and writes the compatibility matrix site. Progress goes
+ * {@code matrix-report --out DIR [--bench FILE]... RESULTS.json...}: reads TCK results (and merged
+ * {@code matrix.json} files), merges them and writes the compatibility matrix site, with a
+ * benchmark page for the benchmark results files, if any. Progress goes
  * to standard error, the site's path and a summary table to standard output. Exit codes:
  * {@value #OK} written, {@value #BAD_INPUT} bad input, {@value #USAGE} usage,
  * {@value #CANNOT_WRITE} output not writable. Nothing half-written is ever left in {@code DIR}.
@@ -54,7 +55,9 @@ import picocli.CommandLine.Spec;
         "2:wrong usage (unknown option, no input, an input given twice)",
         "3:the output directory could not be written; DIR is left as it was"},
     footerHeading = "%nExample:%n",
-    footer = "  matrix-report --out target/matrix tck-engine/target/jloop-tck/results.json")
+    footer = {"  matrix-report --out target/matrix tck-engine/target/jloop-tck/results.json",
+        "  matrix-report --out target/matrix --bench bench/target/bench-results.json "
+            + "--bench bench/target/echo-results.json tck-engine/target/jloop-tck/results.json"})
 public final class MatrixReportCli implements Callable<Integer> {
   /** The site was written. */
   public static final int OK = 0;
@@ -74,9 +77,10 @@ public final class MatrixReportCli implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--bench", paramLabel = "FILE",
-      description = "Benchmark results (e.g. bench/target/bench-results.json or JMH's JSON "
-          + "output); adds the benchmark page.")
-  private Path bench;
+      description = "Benchmark results (e.g. bench/target/bench-results.json, "
+          + "bench/target/echo-results.json or JMH's JSON output); adds the benchmark page, with a "
+          + "section per file. Repeatable.")
+  private List<Path> bench = new ArrayList<>();
 
   @Option(names = {"-q", "--quiet"}, description = "Print no progress, only errors and the result.")
   private boolean quiet;
@@ -109,6 +113,12 @@ public final class MatrixReportCli implements Callable<Integer> {
             "input given twice: " + Terminal.clean(in.toString()));
       }
     }
+    for (Path in : bench) {
+      if (!seen.add(in.toAbsolutePath().normalize())) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "benchmark file given twice, or also as a results file: " + Terminal.clean(in.toString()));
+      }
+    }
     try {
       OutputDir.check(out.toAbsolutePath().normalize(), SiteWriter.MARKER);
     } catch (IOException e) {
@@ -125,24 +135,24 @@ public final class MatrixReportCli implements Callable<Integer> {
         return fail(BAD_INPUT, inputProblem(in, e));
       }
     }
-    List<BenchResult> benchResults = null;
-    if (bench != null) {
+    List<BenchRun> benchRuns = new ArrayList<>();
+    for (Path in : bench) {
       try {
-        BenchReader.Bench b = BenchReader.read(bench);
+        BenchReader.Bench b = BenchReader.read(in);
         b.warnings().forEach(w -> progress("warning: %s", w));
-        benchResults = b.results();
-        progress("read %s: %d benchmark scores", bench, benchResults.size());
+        benchRuns.add(b.run());
+        progress("read %s: %d benchmark scores, %d targets", in, b.results().size(),
+            b.run().targets().size());
       } catch (IOException e) {
-        return fail(BAD_INPUT, inputProblem(bench, e));
+        return fail(BAD_INPUT, inputProblem(in, e));
       }
     }
     Matrix matrix = MatrixMerger.merge(runs);
     matrix.warnings().forEach(w -> err.println("matrix-report: warning: " + Terminal.clean(w)));
-    List<BenchResult> finalBench = benchResults;
     int[] files = new int[1];
     try {
       OutputDir.replace(out, SiteWriter.MARKER, dir -> files[0] = SiteWriter.write(matrix,
-          finalBench, dir, line -> progress("%s", line)));
+          benchRuns, dir, line -> progress("%s", line)));
     } catch (IOException e) {
       return fail(CANNOT_WRITE, "cannot write the site to " + out + ": " + e);
     }

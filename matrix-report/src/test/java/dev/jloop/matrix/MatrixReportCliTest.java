@@ -84,6 +84,38 @@ class MatrixReportCliTest {
   }
 
   @Test
+  void everyBenchFileBecomesASectionOfTheBenchmarkPage() throws IOException {
+    Path micro = Fixtures.write(tmp, "micro.json", BenchFixture.micro());
+    Path echo = Fixtures.write(tmp, "echo.json", BenchFixture.echo());
+    Path site = tmp.resolve("site");
+    Outcome r = run("--out", site.toString(), "--bench", micro.toString(), "--bench",
+        echo.toString(), linux().toString());
+    assertEquals(MatrixReportCli.OK, r.code(), r.err());
+    assertTrue(r.err().contains("read " + micro + ": 7 benchmark scores, 2 targets"), r.err());
+    assertTrue(r.err().contains("read " + echo + ": 27 benchmark scores, 10 targets"), r.err());
+    String page = Files.readString(site.resolve("bench.html"));
+    int microAt = page.indexOf("data-suite=\"micro\"");
+    int echoAt = page.indexOf("data-suite=\"echo\"");
+    assertTrue(microAt > 0 && echoAt > microAt, "in the order given");
+    assertTrue(page.contains("<code class=\"command\">bench/run-micro.sh -f 1</code>"));
+    assertTrue(page.contains("<code class=\"command\">" + BenchFixture.ECHO_COMMAND));
+  }
+
+  @Test
+  void aBenchFileGivenTwiceIsAUsageError() throws IOException {
+    Path bench = Fixtures.write(tmp, "bench.json", BenchFixture.document());
+    Path in = linux();
+    Outcome r = run("--out", tmp.resolve("site").toString(), "--bench", bench.toString(),
+        "--bench", bench.toString(), in.toString());
+    assertEquals(MatrixReportCli.USAGE, r.code());
+    assertTrue(r.err().contains("given twice"), r.err());
+    Outcome asBoth = run("--out", tmp.resolve("site").toString(), "--bench", in.toString(),
+        in.toString());
+    assertEquals(MatrixReportCli.USAGE, asBoth.code(), asBoth.err());
+    assertOnly("bench.json", "linux.json");
+  }
+
+  @Test
   void quietPrintsNoProgress() throws IOException {
     Outcome r = run("-q", "--out", tmp.resolve("site").toString(), linux().toString());
     assertEquals(MatrixReportCli.OK, r.code());

@@ -17,12 +17,13 @@ final class SiteFixture {
     Files.createDirectories(inputs);
     Path linux = Fixtures.write(inputs, "linux-results.json", Fixtures.linuxRun());
     Path mac = Fixtures.write(inputs, "mac-results.json", Fixtures.macRun());
-    Path bench = Fixtures.write(inputs, "bench-results.json", BenchFixture.document());
+    Path micro = Fixtures.write(inputs, "bench-results.json", BenchFixture.micro());
+    Path echo = Fixtures.write(inputs, "echo-results.json", BenchFixture.echo());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = MatrixReportCli.commandLine().setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err)).execute("--out", site.toString(), "--bench",
-            bench.toString(), linux.toString(), mac.toString());
+            micro.toString(), "--bench", echo.toString(), linux.toString(), mac.toString());
     if (code != 0) {
       throw new AssertionError("matrix-report exited with " + code + ": " + err);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jloop.matrix.fixture.BenchFixture;
 import dev.jloop.matrix.fixture.Catalog;
 import dev.jloop.matrix.fixture.Fixtures;
 import dev.jloop.matrix.fixture.Hostile;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -144,16 +146,80 @@ class SiteInBrowserTest {
         .contains("class=\"area collapsed\" id=\"area-lifecycle\""));
   }
 
+  /**
+   * The benchmark page as the browser builds it: a section per results file, in order, saying
+   * when and with what command it was measured; the echo suite's bars carry error ranges like the
+   * micro-benchmarks' do; the targets are listed with their verdicts.
+   */
+  @Test
+  void benchPageShowsEverySuiteWithWhenHowAndErrorRanges() throws Exception {
+    String dom = Chromium.dumpDom(site.resolve("bench.html").toUri());
+    assertTrue(dom.contains("</html>"), "chromium returned a whole document");
+    String micro = section(dom, "micro");
+    String echo = section(dom, "echo");
+    assertTrue(dom.indexOf(micro) < dom.indexOf(echo), "in the order given");
+    assertTrue(micro.contains("Measured 2026-11-26 08:57\u201309:19 UTC with <code class=\"command\">"
+        + "bench/run-micro.sh -f 1</code>"), micro);
+    assertTrue(echo.contains("Measured 2026-11-26 10:40\u201310:43 UTC with <code class=\"command\">"
+        + BenchFixture.ECHO_COMMAND), echo);
+    assertTrue(echo.contains("From echo-results.json; Linux"), echo);
+
+    Map<String, Integer> echoBars = whiskers(chart(echo, "echo_1k_c4"));
+    assertEquals(BenchFixture.ECHO_LABELS, List.copyOf(echoBars.keySet()), "a bar per server");
+    echoBars.forEach((loop, lines) -> assertEquals(3, lines, loop + ": a whisker of three lines"));
+    assertEquals(6, whiskers(chart(echo, "echo_100k_c4_cpu")).size());
+    Map<String, Integer> microBars = whiskers(chart(micro, "call_soon"));
+    assertEquals(List.of("jloop reference", "CPython asyncio", "uvloop"),
+        List.copyOf(microBars.keySet()));
+    microBars.forEach((loop, lines) -> assertEquals(3, lines, loop));
+    assertTrue(micro.contains("aria-label=\"await_future [idleReaders=1] by loop\""), micro);
+
+    assertTrue(echo.contains("<td>req/s \u2265 1.1\u00d7 uvloop-protocol</td>"), echo);
+    assertTrue(echo.contains("class=\"chip o-none\">not measured</span>"), "Netty did not run");
+    assertTrue(micro.contains("class=\"chip o-passed\">met</span>"), micro);
+    assertTrue(micro.contains("class=\"chip o-failed\">missed</span>"), micro);
+  }
+
+  private static final Pattern BAR = Pattern.compile("<g class=\"bar\" data-loop=\"([^\"]*)\">(.*?)</g>",
+      Pattern.DOTALL);
+
+  private static String section(String dom, String suite) {
+    int from = dom.indexOf("<section class=\"suite\"");
+    Matcher m = Pattern.compile("<section class=\"suite\" id=\"suite-\\d+\" data-suite=\""
+        + suite + "\">").matcher(dom);
+    assertTrue(from >= 0 && m.find(), "a section for " + suite);
+    int next = dom.indexOf("<section class=\"suite\"", m.end());
+    return dom.substring(m.start(), next < 0 ? dom.length() : next);
+  }
+
+  private static String chart(String section, String benchmark) {
+    int at = section.indexOf("aria-label=\"" + benchmark + " by loop\"");
+    assertTrue(at >= 0, "a chart for " + benchmark);
+    return section.substring(at, section.indexOf("</svg>", at));
+  }
+
+  /** Each bar's loop and the number of error-range lines drawn with it, in order. */
+  private static Map<String, Integer> whiskers(String chart) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    Matcher bar = BAR.matcher(chart);
+    while (bar.find()) {
+      out.put(bar.group(1), bar.group(2).split("class=\"err\"", -1).length - 1);
+    }
+    return out;
+  }
+
   @Test
   void untrustedTextIsShownAsTextAndNeverRuns() throws Exception {
     Path inputs = Path.of("target/hostile-inputs").toAbsolutePath();
     Path hostileSite = Path.of("target/hostile-site").toAbsolutePath();
     Files.createDirectories(inputs);
     Path in = Fixtures.write(inputs, "hostile.json", Hostile.run());
+    Path bench = Fixtures.write(inputs, "hostile-bench.json", Hostile.bench());
     StringWriter err = new StringWriter();
     assertEquals(0, MatrixReportCli.commandLine().setErr(new PrintWriter(err))
         .setOut(new PrintWriter(new StringWriter()))
-        .execute("--out", hostileSite.toString(), in.toString()), err.toString());
+        .execute("--out", hostileSite.toString(), "--bench", bench.toString(), in.toString()),
+        err.toString());
     Path scenarioPage;
     Path loopPage;
     try (var files = Files.list(hostileSite.resolve("scenario"))) {
@@ -165,7 +231,8 @@ class SiteInBrowserTest {
           .orElseThrow();
     }
     String scenario = null;
-    for (Path page : List.of(hostileSite.resolve("index.html"), scenarioPage, loopPage)) {
+    for (Path page : List.of(hostileSite.resolve("index.html"), scenarioPage, loopPage,
+        hostileSite.resolve("bench.html"))) {
       String dom = Chromium.dumpDom(page.toUri());
       assertFalse(Pattern.compile("<body[^>]*data-pwned").matcher(dom).find(),
           page + ": injected script ran");
@@ -187,6 +254,7 @@ class SiteInBrowserTest {
         shots.resolve("matrix-screenshot-not-passed.png"));
     shot(site.resolve("scenario/timers.equal-deadline-fifo.html").toUri(),
         shots.resolve("scenario-screenshot.png"));
+    shot(site.resolve("bench.html").toUri(), shots.resolve("bench-screenshot.png"));
   }
 
   private static void shot(URI url, Path png) throws Exception {

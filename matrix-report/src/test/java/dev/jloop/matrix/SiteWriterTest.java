@@ -13,6 +13,7 @@ import dev.jloop.matrix.internal.site.SiteWriter;
 import dev.jloop.matrix.io.BenchReader;
 import dev.jloop.matrix.io.MatrixJsonWriter;
 import dev.jloop.matrix.io.ResultsReader;
+import dev.jloop.matrix.model.BenchRun;
 import dev.jloop.matrix.model.Matrix;
 import dev.jloop.matrix.model.MatrixMerger;
 import dev.jloop.matrix.model.Result;
@@ -46,17 +47,19 @@ class SiteWriterTest {
     return MatrixMerger.merge(runs);
   }
 
-  private Path site(Matrix m, boolean bench) throws IOException {
+  private Path site(Matrix m, ObjectNode... bench) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("site"));
-    var b = bench ? BenchReader.read(Fixtures.write(tmp, "bench.json", BenchFixture.document()))
-        .results() : null;
-    SiteWriter.write(m, b, dir, line -> { });
+    List<BenchRun> runs = new ArrayList<>();
+    for (ObjectNode doc : bench) {
+      runs.add(BenchReader.read(Fixtures.write(tmp, "bench" + runs.size() + ".json", doc)).run());
+    }
+    SiteWriter.write(m, runs, dir, line -> { });
     return dir;
   }
 
   @Test
   void writesEveryPageAndOneMatrixCellPerResult() throws IOException {
-    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), true);
+    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), BenchFixture.document());
     for (String f : List.of("index.html", "methods.html", "loops.html", "bench.html",
         "matrix.json", "matrix.md", SiteWriter.MARKER, "loop/reference.html", "loop/minimal.html",
         "badge/reference.svg", "badge/minimal.svg", "scenario/timers.equal-deadline-fifo.html")) {
@@ -75,7 +78,7 @@ class SiteWriterTest {
 
   @Test
   void pagesAreSelfContainedAndEveryLinkResolves() throws IOException {
-    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), true);
+    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), BenchFixture.document());
     List<Path> pages;
     try (Stream<Path> files = Files.walk(dir)) {
       pages = files.filter(p -> p.toString().endsWith(".html")).toList();
@@ -99,12 +102,12 @@ class SiteWriterTest {
 
   @Test
   void untrustedStringsAppearOnlyEscaped() throws IOException {
-    Path dir = site(matrix(Hostile.run()), false);
+    Path dir = site(matrix(Hostile.run()), Hostile.bench());
     List<Path> files;
     try (Stream<Path> all = Files.walk(dir)) {
       files = all.filter(Files::isRegularFile).filter(p -> !p.endsWith("matrix.json")).toList();
     }
-    assertTrue(files.size() >= 8, files.toString());
+    assertTrue(files.size() >= 9 && files.contains(dir.resolve("bench.html")), files.toString());
     for (Path f : files) {
       String text = Files.readString(f);
       for (String raw : Hostile.RAW) {
@@ -140,6 +143,19 @@ class SiteWriterTest {
     assertTrue(index.contains("<br>note &lt;script&gt;document.body"), "a PASSED note in a tooltip, escaped");
     String plain = Files.readString(dir.resolve("scenario/timers.plain.html"));
     assertTrue(plain.contains("<p class=\"msg\">note &lt;script&gt;document.body"), "a PASSED note on its page, escaped");
+    String bench = Files.readString(dir.resolve("bench.html"));
+    for (String shown : List.of("command &lt;script&gt;document.body", "start &lt;script&gt;",
+        "os &lt;script&gt;", "suite &lt;script&gt;", "label &lt;script&gt;", "vs &lt;script&gt;",
+        "unit &lt;script&gt;", "[p&lt;script&gt;")) {
+      assertTrue(bench.contains(shown), "shown as text on the benchmark page: " + shown);
+    }
+  }
+
+  @Test
+  void withoutBenchResultsThereIsNoBenchmarkPageAndNoLinkToIt() throws IOException {
+    Path dir = site(matrix(Fixtures.linuxRun()));
+    assertFalse(Files.exists(dir.resolve("bench.html")));
+    assertFalse(Files.readString(dir.resolve("index.html")).contains("bench.html"));
   }
 
   @Test
@@ -154,7 +170,7 @@ class SiteWriterTest {
         + "Program.of(\n    soon(1),\n    soon(2))";
     Fixtures.result(doc, "reference", "fuzz.required-rules", "PASSED", 5000, note, null);
     Fixtures.result(doc, "broken", "fuzz.required-rules", "FAILED", 6000, cx, null);
-    Path dir = site(matrix(doc), false);
+    Path dir = site(matrix(doc));
     String index = Files.readString(dir.resolve("index.html"));
     assertTrue(index.contains("<b>PASSED</b>") && index.contains("<br>" + note + "</span>"),
         "the note is the PASSED cell's tooltip");
@@ -170,7 +186,7 @@ class SiteWriterTest {
   @Test
   void matrixJsonKeepsUntrustedStringsExactlyAndReadsBack() throws IOException {
     Matrix m = matrix(Hostile.run());
-    Path dir = site(m, false);
+    Path dir = site(m);
     List<RunResults> back = ResultsReader.read(dir.resolve("matrix.json"));
     Result r = back.get(0).results().get(0);
     assertEquals("message " + Hostile.PAYLOAD, r.message());
@@ -179,7 +195,7 @@ class SiteWriterTest {
 
   @Test
   void matrixJsonRoundTripsToTheSameBytes() throws IOException {
-    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), false);
+    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()));
     Path first = dir.resolve("matrix.json");
     Matrix again = MatrixMerger.merge(ResultsReader.read(first));
     assertEquals(2, again.runs().size());
@@ -191,7 +207,7 @@ class SiteWriterTest {
 
   @Test
   void markdownAndBadgesCarryTheCounts() throws IOException {
-    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()), false);
+    Path dir = site(matrix(Fixtures.linuxRun(), Fixtures.macRun()));
     String md = Files.readString(dir.resolve("matrix.md"));
     assertTrue(md.contains("| timers | 10/10 | 10/10 | 9/10 |"), md);
     assertTrue(md.contains("| unix | 6/6 | 5/5 | 0/6 |"), md);

@@ -60,11 +60,17 @@ final class EchoTable {
     return b.toString();
   }
 
-  /** Streams servers against uvloop streams, TLS servers against the other TLS servers. */
+  /**
+   * Streams servers against uvloop streams, TLS servers against the TLS yardsticks; the
+   * yardsticks' own ratios among themselves are in the results file only.
+   */
   private static void extraYardsticks(StringBuilder b, EchoReport r, String bench,
       Map<String, Aggregate> byServer) {
     boolean header = false;
     for (Aggregate a : byServer.values()) {
+      if (a.server().equals("uvloop-streams") || EchoReport.TLS_BASES.contains(a.server())) {
+        continue;
+      }
       for (String base : EchoReport.bases(a.server())) {
         EchoReport.Ratio x = EchoReport.BASES.contains(base) ? null : r.find(bench, a.server(), base);
         if (x == null) {

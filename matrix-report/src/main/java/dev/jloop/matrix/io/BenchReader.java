@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import dev.jloop.matrix.model.BenchResult;
+import dev.jloop.matrix.model.BenchRun;
 import org.apiguardian.api.API;
 
 /**
  * Reads benchmark results, tolerantly (see {@code docs/results-format.md}, "bench-results"): an
  * object with a {@code results} (or {@code benchmarks}) array, or a bare array, whose entries give
  * {@code benchmark}, {@code loop} (or {@code label}, or {@code loop} with {@code backend}),
- * {@code score}, {@code error}, {@code unit} and optionally {@code higherIsBetter}; JMH's own JSON
+ * {@code score}, {@code error}, {@code unit} and optionally {@code higherIsBetter} and
+ * {@code params} (shown with the name, {@code await_future [idleReaders=1]}); JMH's own JSON
  * output ({@code primaryMetric}, {@code params.loop}) is accepted too. Entries without a name or
  * a numeric score are skipped with a warning. Malformed JSON, or nothing usable at all, is an
- * error. Thread-safe.
+ * error. From the bench module's format it also reads {@code suite}, what {@code run} says about
+ * the run (command, start and end, machine) and {@code targets}; all optional. Thread-safe.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class BenchReader {
@@ -33,13 +36,18 @@ public final class BenchReader {
   /**
    * What was read.
    *
-   * @param results the usable entries, in file order; never empty
+   * @param run the run: its scores (never empty), targets and what the file says about it
    * @param warnings one line per skipped entry or oddity; never null
    */
-  public record Bench(List<BenchResult> results, List<String> warnings) {
+  public record Bench(BenchRun run, List<String> warnings) {
     public Bench {
-      results = List.copyOf(results);
+      Objects.requireNonNull(run, "run");
       warnings = List.copyOf(warnings);
+    }
+
+    /** The usable scores, in file order; never empty. */
+    public List<BenchResult> results() {
+      return run.results();
     }
   }
 
@@ -77,7 +85,12 @@ public final class BenchReader {
       throw new ResultsFormatException(file, "$", "no usable benchmark results (each entry needs "
           + "\"benchmark\" and a numeric \"score\")");
     }
-    return new Bench(out, warnings);
+    JsonNode run = tree.path("run");
+    JsonNode meta = run.path("meta");
+    String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    return new Bench(new BenchRun(source, text(tree, "suite", null), text(meta, "command", null),
+        text(meta, "startedAt", null), text(meta, "finishedAt", null), BenchMeta.machine(run), out,
+        BenchMeta.targets(tree.path("targets"), file, warnings)), warnings);
   }
 
   private static BenchResult entry(JsonNode e) {
@@ -88,9 +101,7 @@ public final class BenchReader {
       return null;
     }
     JsonNode params = e.path("params");
-    if (metric.isObject()) {
-      name = shortJmhName(name, params);
-    }
+    name = withParams(metric.isObject() ? shortJmhName(name) : name, params);
     String loop = text(e, "label", null);
     if (loop == null) {
       for (String key : LOOP_KEYS) {
@@ -114,11 +125,17 @@ public final class BenchReader {
             : BenchResult.higherIsBetter(unit));
   }
 
-  /** {@code dev.jloop.bench.EchoBench.echo} with params -> {@code EchoBench.echo [size=64]}. */
-  private static String shortJmhName(String name, JsonNode params) {
+  /** {@code dev.jloop.bench.EchoBench.echo} -> {@code EchoBench.echo}. */
+  private static String shortJmhName(String name) {
     String[] parts = name.split("\\.");
-    String shortName = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1]
-        : name;
+    return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : name;
+  }
+
+  /**
+   * The name with the parameters other than the loop's, e.g. {@code EchoBench.echo [size=64]};
+   * results that differ only in them are different benchmarks.
+   */
+  static String withParams(String name, JsonNode params) {
     StringBuilder extra = new StringBuilder();
     for (Map.Entry<String, JsonNode> p : params.properties()) {
       if (!NOT_PARAMS.contains(p.getKey())) {
@@ -126,10 +143,10 @@ public final class BenchReader {
             .append(p.getValue().asText());
       }
     }
-    return extra.isEmpty() ? shortName : shortName + extra + "]";
+    return extra.isEmpty() ? name : name + extra + "]";
   }
 
-  private static String text(JsonNode node, String key, String alternative) {
+  static String text(JsonNode node, String key, String alternative) {
     JsonNode v = node.get(key);
     if ((v == null || !v.isTextual()) && alternative != null) {
       v = node.get(alternative);
@@ -137,7 +154,7 @@ public final class BenchReader {
     return v != null && v.isTextual() && !v.textValue().isBlank() ? v.textValue() : null;
   }
 
-  private static double number(JsonNode v) {
+  static double number(JsonNode v) {
     if (v == null) {
       return Double.NaN;
     }

@@ -1,140 +1,152 @@
 package dev.jloop.matrix.internal.site;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import dev.jloop.matrix.model.BenchResult;
+import dev.jloop.matrix.model.BenchRun;
+import dev.jloop.matrix.model.BenchTarget;
 
 /**
- * bench.html: one horizontal bar chart per benchmark (inline SVG), a bar per loop with its error
- * range as a whisker, and the numbers in a table under it.
+ * bench.html: a section per results file (micro-benchmarks, echo benchmark, ...) that says when
+ * and with what command it was measured, its targets with the measured values, and one bar chart
+ * per benchmark ({@link BenchChart}) with the numbers in a table under it.
  */
 final class BenchPage {
-  private static final String[] PALETTE = {"#0969da", "#1a7f37", "#bf8700", "#8250df",
-      "#cf222e", "#1b7c83", "#953800", "#6e7781"};
-  private static final int WIDTH = 860;
-  private static final int LABEL = 170;
-  private static final int VALUE = 200;
-  private static final int ROW = 28;
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
+      .withZone(ZoneOffset.UTC);
 
   private BenchPage() {}
 
-  static String render(List<BenchResult> results) {
+  static String render(List<BenchRun> runs) {
+    int scores = runs.stream().mapToInt(r -> r.results().size()).sum();
+    Html h = new Html().el("h1", "Benchmarks")
+        .el("p", scores + " scores from " + runs.size() + " results file"
+            + (runs.size() == 1 ? "" : "s") + ". Each file says when and with what command it was measured: these are the numbers "
+            + "of that run, not of the build that wrote this site. Whiskers show each score's error "
+            + "range as the file gives it (micro-benchmarks: JMH's 99.9% confidence interval; echo "
+            + "benchmark: the farthest any round lies from the median of the rounds).", "class", "lead");
+    if (runs.size() > 1) {
+      h.open("ul", "class", "suites");
+      for (int i = 0; i < runs.size(); i++) {
+        h.open("li").el("a", title(runs.get(i)), "href", "#suite-" + (i + 1)).close("li");
+      }
+      h.close("ul");
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      suite(h, runs.get(i), i + 1);
+    }
+    return Page.render("Benchmarks", "", Page.Nav.BENCH, true, h, null);
+  }
+
+  private static void suite(Html h, BenchRun run, int n) {
+    h.open("section", "class", "suite", "id", "suite-" + n, "data-suite", run.suite())
+        .el("h2", title(run)).open("p", "class", "measured");
+    String when = period(run.startedAt(), run.finishedAt());
+    if (when == null && run.command() == null) {
+      h.text("The file does not say when or with what command it was measured.");
+    } else {
+      h.text("Measured" + (when == null ? "" : " " + when));
+      if (run.command() != null) {
+        h.text(" with ").el("code", run.command(), "class", "command");
+      }
+      h.text(".");
+    }
+    h.close("p").el("p", "From " + run.source() + (run.machine() == null ? "" : "; " + run.machine())
+        + ".", "class", "muted machine");
+    if (!run.targets().isEmpty()) {
+      targets(h, run.targets());
+    }
     Map<String, List<BenchResult>> groups = new LinkedHashMap<>();
     List<String> loops = new ArrayList<>();
-    for (BenchResult r : results) {
+    for (BenchResult r : run.results()) {
       groups.computeIfAbsent(r.benchmark() + "\u0000" + r.unit(), k -> new ArrayList<>()).add(r);
       if (!loops.contains(r.loop())) {
         loops.add(r.loop());
       }
     }
-    Html h = new Html().el("h1", "Benchmarks")
-        .el("p", results.size() + " scores from " + groups.size() + " benchmarks. Whiskers show "
-            + "each score's error range (JMH: the 99.9% confidence interval).", "class", "lead");
     for (List<BenchResult> group : groups.values()) {
       BenchResult first = group.get(0);
-      h.open("section", "class", "bench").open("h2").text(first.benchmark() + " ")
+      h.open("section", "class", "bench").open("h3").text(first.benchmark() + " ")
           .el("span", first.unit().isEmpty() ? "" : first.unit() + " \u00b7 "
               + (first.higherIsBetter() ? "higher is better" : "lower is better"), "class", "muted")
-          .close("h2").raw(chart(group, loops)).open("details", "class", "numbers")
+          .close("h3").raw(BenchChart.render(group, loops)).open("details", "class", "numbers")
           .el("summary", "Numbers").open("table", "class", "data").open("thead")
           .open("tr").el("th", "Loop").el("th", "Score").el("th", "Error (\u00b1)")
           .el("th", "Unit").close("tr").close("thead").open("tbody");
       for (BenchResult r : group) {
-        int d = decimals(r.score());
-        h.open("tr").el("td", r.loop()).el("td", number(r.score(), d), "class", "num")
-            .el("td", Double.isNaN(r.error()) ? "\u2013" : number(r.error(), d), "class", "num")
+        int d = BenchChart.decimals(r.score());
+        h.open("tr").el("td", r.loop()).el("td", BenchChart.number(r.score(), d), "class", "num")
+            .el("td", Double.isNaN(r.error()) ? "\u2013" : BenchChart.number(r.error(), d),
+                "class", "num")
             .el("td", r.unit()).close("tr");
       }
       h.close("tbody").close("table").close("details").close("section");
     }
-    return Page.render("Benchmarks", "", Page.Nav.BENCH, true, h, null);
+    h.close("section");
   }
 
-  private static String chart(List<BenchResult> group, List<String> loops) {
-    double max = 0;
-    for (BenchResult r : group) {
-      max = Math.max(max, r.score() + (Double.isNaN(r.error()) ? 0 : Math.abs(r.error())));
+  private static void targets(Html h, List<BenchTarget> targets) {
+    h.el("h3", "Targets").open("table", "class", "data targets").open("thead").open("tr")
+        .el("th", "Benchmark").el("th", "Loop").el("th", "Target").el("th", "Measured")
+        .el("th", "Verdict").close("tr").close("thead").open("tbody");
+    for (BenchTarget t : targets) {
+      boolean ratio = t.unit().equals("\u00d7");
+      String value = !Double.isFinite(t.value()) ? "\u2013" : ratio
+          ? BenchChart.number(t.value(), 2) + "\u00d7"
+          : BenchChart.number(t.value(), BenchChart.decimals(t.value())) + " " + t.unit();
+      String verdict = t.met() == null ? "not measured" : t.met() ? "met" : "missed";
+      String chip = t.met() == null ? "o-none" : t.met() ? "o-passed" : "o-failed";
+      h.open("tr").el("td", t.benchmark()).el("td", t.loop()).el("td", t.goal())
+          .el("td", value, "class", "num").open("td")
+          .el("span", verdict, "class", "chip " + chip).close("td").close("tr");
     }
-    double step = niceStep(max / 4);
-    int ticks = max > 0 ? (int) Math.ceil(max / step - 1e-9) : 4;
-    double axisMax = ticks * step;
-    double scale = (WIDTH - LABEL - VALUE) / axisMax;
-    int tickDecimals = step == Math.rint(step) ? 0
-        : Math.min(6, (int) Math.ceil(-Math.log10(step)) + 1);
-    int height = group.size() * ROW + 26;
-    Html s = new Html().open("svg", "class", "chart", "xmlns", "http://www.w3.org/2000/svg",
-        "width", String.valueOf(WIDTH), "height", String.valueOf(height), "viewBox",
-        "0 0 " + WIDTH + " " + height, "role", "img", "aria-label",
-        group.get(0).benchmark() + " by loop");
-    for (int t = 0; t <= ticks; t++) {
-      double x = LABEL + (WIDTH - LABEL - VALUE) * t / (double) ticks;
-      s.empty("line", "class", "grid", "x1", fmt(x), "x2", fmt(x), "y1", "0", "y2",
-              String.valueOf(height - 20)).close("line")
-          .el("text", number(step * t, tickDecimals), "x", fmt(x), "y", String.valueOf(height - 6),
-              "text-anchor", "middle", "fill", "#59636e");
-    }
-    int y = 4;
-    for (BenchResult r : group) {
-      String color = PALETTE[loops.indexOf(r.loop()) % PALETTE.length];
-      double w = Math.max(0, r.score()) * scale;
-      int d = decimals(r.score());
-      String value = number(r.score(), d)
-          + (Double.isNaN(r.error()) ? "" : " \u00b1 " + number(r.error(), d)) + " " + r.unit();
-      s.open("g", "class", "bar", "data-loop", r.loop()).el("title", r.loop() + ": " + value)
-          .el("text", r.loop(), "x", String.valueOf(LABEL - 8), "y", String.valueOf(y + 15),
-              "text-anchor", "end")
-          .empty("rect", "x", String.valueOf(LABEL), "y", String.valueOf(y), "width", fmt(w),
-              "height", "20", "rx", "3", "fill", color).close("rect");
-      double end = LABEL + w;
-      if (!Double.isNaN(r.error()) && r.error() > 0) {
-        double lo = LABEL + Math.max(0, r.score() - r.error()) * scale;
-        double hi = LABEL + (r.score() + r.error()) * scale;
-        String mid = String.valueOf(y + 10);
-        s.empty("line", "class", "err", "x1", fmt(lo), "x2", fmt(hi), "y1", mid, "y2", mid)
-            .close("line")
-            .empty("line", "class", "err", "x1", fmt(lo), "x2", fmt(lo), "y1",
-                String.valueOf(y + 5), "y2", String.valueOf(y + 15)).close("line")
-            .empty("line", "class", "err", "x1", fmt(hi), "x2", fmt(hi), "y1",
-                String.valueOf(y + 5), "y2", String.valueOf(y + 15)).close("line");
-        end = hi;
-      }
-      s.el("text", value, "x", fmt(end + 6), "y",
-          String.valueOf(y + 15)).close("g");
-      y += ROW;
-    }
-    s.empty("line", "class", "axis", "x1", String.valueOf(LABEL), "x2", String.valueOf(LABEL),
-        "y1", "0", "y2", String.valueOf(height - 20)).close("line");
-    return s.close("svg").toString();
+    h.close("tbody").close("table");
   }
 
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  /** A round axis step (1, 2, 2.5 or 5 times a power of ten) at least {@code raw}. */
-  static double niceStep(double raw) {
-    if (!(raw > 0) || !Double.isFinite(raw)) {
-      return 1;
+  private static String title(BenchRun run) {
+    if ("micro".equals(run.suite())) {
+      return "Micro-benchmarks";
     }
-    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-    for (double f : new double[] {1, 2, 2.5, 5, 10}) {
-      if (raw <= f * magnitude * (1 + 1e-9)) {
-        return f * magnitude;
-      }
+    if ("echo".equals(run.suite())) {
+      return "Echo benchmark";
     }
-    return 10 * magnitude;
+    return run.suite() != null ? run.suite() : run.source();
   }
 
-  /** Decimals that suit a score's magnitude: 10432 -> 0, 812.3 -> 1, 21.40 -> 2, 1.234 -> 3. */
-  static int decimals(double score) {
-    double a = Math.abs(score);
-    return a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+  /**
+   * {@code "2026-11-26 08:57–09:19 UTC"}, {@code "from 2026-11-26 23:50 to 2026-11-27 00:40 UTC"},
+   * the file's own text when it is not an ISO instant, or null when there is neither.
+   */
+  static String period(String start, String end) {
+    Instant from = instant(start);
+    Instant to = instant(end);
+    if (from != null && to != null) {
+      boolean sameDay = DAY_TIME.format(from).substring(0, 10)
+          .equals(DAY_TIME.format(to).substring(0, 10));
+      return sameDay ? DAY_TIME.format(from) + "\u2013" + TIME.format(to) + " UTC"
+          : "from " + DAY_TIME.format(from) + " to " + DAY_TIME.format(to) + " UTC";
+    }
+    String a = from != null ? DAY_TIME.format(from) + " UTC" : start;
+    String b = to != null ? DAY_TIME.format(to) + " UTC" : end;
+    if (a == null) {
+      return b == null ? null : "until " + b;
+    }
+    return b == null ? "from " + a : "from " + a + " to " + b;
   }
 
-  static String number(double v, int decimals) {
-    return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+  private static Instant instant(String text) {
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 }

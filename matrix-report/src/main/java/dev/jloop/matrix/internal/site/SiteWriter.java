@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import dev.jloop.matrix.io.MatrixJsonWriter;
-import dev.jloop.matrix.model.BenchResult;
+import dev.jloop.matrix.model.BenchRun;
 import dev.jloop.matrix.model.Matrix;
 import dev.jloop.matrix.model.Scenario;
 import dev.jloop.matrix.model.Scores;
@@ -32,12 +32,13 @@ public final class SiteWriter {
    * Writes the site.
    *
    * @param matrix the merged results; never null
-   * @param bench benchmark results, or null for none (then there is no benchmark page)
+   * @param bench benchmark results files, one section each on the benchmark page; null or empty
+   *     for none (then there is no benchmark page)
    * @param dir an existing, empty directory; never null
    * @param progress receives a line now and then when the site is large; never null
    * @return the number of files written
    */
-  public static int write(Matrix matrix, List<BenchResult> bench, Path dir,
+  public static int write(Matrix matrix, List<BenchRun> bench, Path dir,
       Consumer<String> progress) throws IOException {
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(dir, "dir");
