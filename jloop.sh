@@ -52,9 +52,19 @@ case "${1:-}" in
     # 3. The TCK, fuzz area included, on the bundled minimal loop, an independent project
     #    (examples/minimal-loop) that has jloop-tck and jloop-fuzz as test dependencies.
     examples/run-minimal.sh --no-install -q "$@"
-    # 4. The matrix site from both results files; prints its path and a summary table.
+    # 4. The matrix site from both results files, with the newest committed benchmark results of
+    #    each suite (docs/data/bench-<suite>-<date>.json, measured earlier by bench/run-all.sh; the
+    #    page says when and how); prints the site's path and a summary table.
+    bench=""
+    for suite in micro echo; do
+      newest=""
+      for f in docs/data/bench-"$suite"-*.json; do
+        if [ -f "$f" ]; then newest=$f; fi   # the glob sorts by name, so by date: the last is newest
+      done
+      if [ -n "$newest" ]; then bench="$bench --bench $PWD/$newest"; fi
+    done
     rm -rf target/matrix-site
-    "${MVN[@]}" -q -pl matrix-report exec:java -Dexec.args="--out $PWD/target/matrix-site \
+    "${MVN[@]}" -q -pl matrix-report exec:java -Dexec.args="--out $PWD/target/matrix-site$bench \
       $PWD/property-tests/target/jloop-tck/results.json \
       $PWD/examples/minimal-loop/target/jloop-tck/results.json" "$@"
     ;;
