@@ -18,12 +18,15 @@ record ServerSpec(String id, String label, String runtime, List<String> command,
     String skip) {
   /** Every id, in the order a round visits them (before rotation). */
   static final List<String> IDS = List.of("jloop-protocol", "jloop-streams", "jloop-tls",
-      "jloop-buffered", "raw-nio", "netty-nio-1", "netty-epoll-1", "netty-nio-default", "netty-nio-1-tls",
-      "asyncio-protocol", "asyncio-streams", "asyncio-tls", "uvloop-protocol", "uvloop-streams",
-      "uvloop-tls");
+      "jloop-buffered", "raw-nio", "raw-nio-array", "netty-nio-1", "netty-epoll-1", "netty-nio-default",
+      "netty-nio-1-tls", "asyncio-protocol", "asyncio-streams", "asyncio-tls", "uvloop-protocol",
+      "uvloop-streams", "uvloop-tls");
 
-  /** Ids run by default: all but {@code jloop-buffered}, which is there for profiling. */
-  static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !id.equals("jloop-buffered")).toList();
+  /** Ids there for profiling, not run by default. */
+  static final List<String> PROFILING_IDS = List.of("jloop-buffered", "raw-nio-array");
+
+  /** Ids run by default: all but {@link #PROFILING_IDS}. */
+  static final List<String> DEFAULT_IDS = IDS.stream().filter(id -> !PROFILING_IDS.contains(id)).toList();
 
   /**
    * What the entries need from the machine.
@@ -58,6 +61,8 @@ record ServerSpec(String id, String label, String runtime, List<String> command,
           env, JloopEchoServer.class, args, mode.equals("tls"), skip));
     }
     out.add(jvm("raw-nio", "raw NIO (ceiling)", env, RawNioEchoServer.class, List.of(), false, null));
+    out.add(jvm("raw-nio-array", "raw NIO + byte[] per read", env, RawNioEchoServer.class,
+        List.of("--array"), false, null));
     out.add(jvm("netty-nio-1", "Netty NIO, 1 loop", env, NettyEchoServer.class,
         List.of("--transport", "nio", "--threads", "1"), false, null));
     out.add(jvm("netty-epoll-1", "Netty epoll, 1 loop", env, NettyEchoServer.class,
