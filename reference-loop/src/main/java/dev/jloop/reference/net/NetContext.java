@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 
 /**
- * What the networking classes of one loop share: the loop, its selector, and one receive
- * buffer (reads are synchronous on the loop thread, so one buffer serves every transport).
+ * What the networking classes of one loop share: the loop, its selector, and one direct I/O
+ * buffer (reads and writes are synchronous on the loop thread, so one buffer serves every
+ * transport).
  * Loop thread only.
  */
 final class NetContext {
@@ -24,8 +25,7 @@ final class NetContext {
 
   final SelectorEventLoop loop;
   final Selector selector;
-  private ByteBuffer readBuffer;
-  private ByteBuffer writeBuffer;
+  private ByteBuffer ioBuffer;
 
   NetContext(SelectorEventLoop loop) {
     this.loop = loop;
@@ -36,23 +36,19 @@ final class NetContext {
     this.selector = sel.selector();
   }
 
-  /** The shared receive buffer, cleared; valid until the caller returns to the loop. */
-  ByteBuffer readBuffer() {
-    if (readBuffer == null) {
-      readBuffer = ByteBuffer.allocateDirect(MAX_READ);
-    }
-    return readBuffer.clear();
-  }
-
   /**
-   * The shared send buffer, cleared: a direct write copies the caller's array here once (NIO
-   * would copy a heap buffer into a temporary direct one anyway), so sending allocates nothing.
+   * The loop's one direct I/O buffer, cleared: a read lands here and is copied out before any
+   * callback runs, and a write of an array is copied in here just before the system call (NIO
+   * would copy a heap buffer into a temporary direct one anyway). Neither use outlives the
+   * method that makes it, so one buffer serves both, and a protocol that writes from
+   * {@code dataReceived} reuses the cache lines the read just filled. Valid until the caller
+   * next calls out of the transport.
    */
-  ByteBuffer writeBuffer() {
-    if (writeBuffer == null) {
-      writeBuffer = ByteBuffer.allocateDirect(MAX_READ);
+  ByteBuffer ioBuffer() {
+    if (ioBuffer == null) {
+      ioBuffer = ByteBuffer.allocateDirect(MAX_READ);
     }
-    return writeBuffer.clear();
+    return ioBuffer.clear();
   }
 
   /**

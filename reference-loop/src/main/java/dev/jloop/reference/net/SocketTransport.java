@@ -85,7 +85,7 @@ final class SocketTransport extends SelectorTransport {
   }
 
   private void readData() {
-    ByteBuffer buf = ctx.readBuffer();
+    ByteBuffer buf = ctx.ioBuffer();
     int n;
     try {
       n = channel.read(buf);
@@ -233,11 +233,14 @@ final class SocketTransport extends SelectorTransport {
     flow.maybePause(buffer.size(), protocol, ctx, this);
   }
 
-  /** Sends what the socket takes now, through the loop's direct buffer; returns the count. */
+  /**
+   * Sends what the socket takes now, through the loop's direct buffer (the one the last read
+   * used: its bytes were copied out before the protocol was called); returns the count.
+   */
   private int sendNow(byte[] data) throws IOException {
     int off = 0;
     while (off < data.length) {
-      ByteBuffer direct = ctx.writeBuffer();
+      ByteBuffer direct = ctx.ioBuffer();
       int chunk = Math.min(direct.capacity(), data.length - off);
       direct.put(data, off, chunk).flip();
       int n = channel.write(direct);
