@@ -40,9 +40,8 @@ final class NetContext {
    * The loop's one direct I/O buffer, cleared: a read lands here and is copied out before any
    * callback runs, and a write of an array is copied in here just before the system call (NIO
    * would copy a heap buffer into a temporary direct one anyway). Neither use outlives the
-   * method that makes it, so one buffer serves both, and a protocol that writes from
-   * {@code dataReceived} reuses the cache lines the read just filled. Valid until the caller
-   * next calls out of the transport.
+   * method that makes it, so one buffer serves both. Valid until the caller next calls out of
+   * the transport.
    */
   ByteBuffer ioBuffer() {
     if (ioBuffer == null) {
