@@ -10,8 +10,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * underneath), and a blocking ssl socket that tells close_notify (recv returns b'') from a
  * bare TCP close (SSLEOFError), to check that close sends close_notify and abort does not.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class PythonInteropTest {
   static final String ASYNCIO_SERVER = """
       import asyncio, ssl, sys

@@ -14,8 +14,8 @@ import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.io.Transport;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.Streams;
 import dev.jloop.tls.SslProtocol;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** start_tls on live connections, StreamWriter.start_tls, and streams with ssl (asyncio's test_start_tls_*). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class StartTlsTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
