@@ -154,11 +154,8 @@ class OpensslInteropTest {
       if (clientAuth.equals("optional")) {
         params.setWantClientAuth(true);
       }
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
       boolean withCert = !clientAuth.equals("none");
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), version, withCert)) {
         while (accepted.isEmpty()) {
@@ -188,11 +185,8 @@ class OpensslInteropTest {
   void renegotiationFromOpensslClientIsRefused() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), "TLSv1.2", false)) {
         while (accepted.isEmpty()) {
           Async.sleep(0.02);
@@ -236,11 +230,8 @@ class OpensslInteropTest {
   void keyUpdatesFromOpensslClient() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), "TLSv1.3", false, "-msg")) {
         while (accepted.isEmpty()) {
           Async.sleep(0.02);

@@ -139,11 +139,8 @@ class PythonInteropTest {
   void asyncioClientToJloopServer() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = python(ASYNCIO_CLIENT, pki.caPem.toString(),
           String.valueOf(TlsConnectionTest.port(server)))) {
         client.await("CLIENT-DONE", 60);

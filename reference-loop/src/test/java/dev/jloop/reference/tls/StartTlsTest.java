@@ -50,11 +50,8 @@ class StartTlsTest {
   void loopStartTlsUpgradesBothEnds() {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, "127.0.0.1", 0));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          "127.0.0.1", 0));
       ConnectionResult<Peer> c = Async.await(loop.createConnection(() -> new Peer(loop, false),
           "127.0.0.1", TlsConnectionTest.port(server)));
       c.transport().write(b("plain"));
@@ -146,11 +143,8 @@ class StartTlsTest {
   void failedStartTlsClosesTheTransport() {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, "127.0.0.1", 0));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          "127.0.0.1", 0));
       ConnectionResult<Peer> c = Async.await(loop.createConnection(() -> new Peer(loop, false),
           "127.0.0.1", TlsConnectionTest.port(server)));
       Transport serverTcp = Async.await(accepted.get(0).made);

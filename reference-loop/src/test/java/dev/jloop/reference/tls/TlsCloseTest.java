@@ -36,11 +36,8 @@ class TlsCloseTest {
   }
 
   Server echoServer(ServerOptions.Builder b) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, b.host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        b.host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
   }
 
   ConnectionResult<Peer> connect(int port, Double shutdownTimeout) {

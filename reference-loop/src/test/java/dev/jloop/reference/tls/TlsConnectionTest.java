@@ -50,11 +50,8 @@ class TlsConnectionTest {
   }
 
   Server echoServer(SSLParameters params, List<Peer> accepted) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
   }
 
   static byte[] bytes(String s) {

@@ -47,11 +47,8 @@ class TlsFaultTest {
   }
 
   Server server(SSLContext ctx, SSLParameters params) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(ctx).sslParameters(params).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        ServerOptions.builder().host("127.0.0.1").port(0).ssl(ctx).sslParameters(params).build()));
   }
 
   /** Connects with {@code options} and returns the error the future failed with. */
@@ -184,11 +181,8 @@ class TlsFaultTest {
   @Test
   void serverDropsAClientThatNeverHandshakes() throws Exception {
     LoopRunner.run(loop, () -> {
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext())
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext())
           .sslHandshakeTimeout(0.5).build()));
       int port = TlsConnectionTest.port(server);
       Future<Integer> readResult = Async.wrapFuture(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
