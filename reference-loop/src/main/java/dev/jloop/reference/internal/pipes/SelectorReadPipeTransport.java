@@ -19,14 +19,14 @@ import java.util.Arrays;
  * thread only.
  */
 public final class SelectorReadPipeTransport extends ReadPipeTransport {
-  private final SelectableChannel pipe;
+  private final ReadableByteChannel in;
   private final ByteBuffer readBuffer;
   private final ChannelWatch watch;
 
   SelectorReadPipeTransport(SelectorEventLoop loop, SelectableChannel pipe, Protocol protocol,
       ByteBuffer readBuffer, Future<Void> waiter) {
     super(loop, pipe, protocol);
-    this.pipe = pipe;
+    this.in = (ReadableByteChannel) pipe;
     this.readBuffer = readBuffer;
     this.watch = ChannelWatch.claim(loop, pipe, this);
     loop.callSoon(() -> {
@@ -45,7 +45,7 @@ public final class SelectorReadPipeTransport extends ReadPipeTransport {
     readBuffer.clear();
     int n;
     try {
-      n = ((ReadableByteChannel) pipe).read(readBuffer);
+      n = in.read(readBuffer);
     } catch (IOException | RuntimeException e) {
       fatalError(e);
       return;
@@ -74,11 +74,6 @@ public final class SelectorReadPipeTransport extends ReadPipeTransport {
 
   @Override
   protected void released() {
-    watch.release(this);
-    try {
-      pipe.close();
-    } catch (IOException ignored) {
-      // the pipe is gone either way
-    }
+    watch.releaseAndClose(this);
   }
 }

@@ -29,7 +29,6 @@ import java.util.ArrayDeque;
  * read as well (sockets) get asyncio's watch. Loop thread only.
  */
 public final class SelectorWritePipeTransport extends WritePipeTransport {
-  private final SelectableChannel pipe;
   private final WritableByteChannel out;
   private final ChannelWatch watch;
   private final ArrayDeque<ByteBuffer> buffer = new ArrayDeque<>();
@@ -37,7 +36,6 @@ public final class SelectorWritePipeTransport extends WritePipeTransport {
   SelectorWritePipeTransport(SelectorEventLoop loop, SelectableChannel pipe, BaseProtocol protocol,
       Future<Void> waiter) {
     super(loop, pipe, protocol);
-    this.pipe = pipe;
     this.out = (WritableByteChannel) pipe;
     this.watch = ChannelWatch.claim(loop, pipe, this);
     if ((pipe.validOps() & SelectionKey.OP_READ) != 0 && pipe instanceof ReadableByteChannel) {
@@ -127,11 +125,6 @@ public final class SelectorWritePipeTransport extends WritePipeTransport {
 
   @Override
   protected void released() {
-    watch.release(this);
-    try {
-      pipe.close();
-    } catch (IOException ignored) {
-      // the pipe is gone either way
-    }
+    watch.releaseAndClose(this);
   }
 }

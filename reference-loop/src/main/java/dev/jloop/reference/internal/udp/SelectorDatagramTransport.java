@@ -261,12 +261,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
     try {
       protocol.connectionLost(exc);
     } finally {
-      watch.release(this);
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // nothing left to tell anyone
-      }
+      watch.releaseAndClose(this);
     }
   }
 
