@@ -9,28 +9,8 @@ cd "$(dirname "$0")"
 
 need=21
 
-java_major() { # prints the feature version of the JDK at $1 (a JAVA_HOME), or nothing
-  local v
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
-  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
-  echo "${v#1.}"
-}
-
-find_jdk() {
-  local cand best="" best_v=0 v
-  for cand in "${JAVA_HOME:-}" \
-              "$(dirname "$(dirname "$(readlink -f "$(command -v javac 2>/dev/null || echo /nonexistent)")")")" \
-              /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
-    [ -n "$cand" ] && [ -d "$cand" ] || continue
-    v=$(java_major "$cand")
-    [ -n "$v" ] || continue
-    if [ "$v" -ge "$need" ] && [ "$v" -gt "$best_v" ]; then best="$cand"; best_v="$v"; fi
-  done
-  [ -n "$best" ] || return 1
-  echo "$best"
-}
-
-if ! JDK=$(find_jdk); then
+. scripts/find-jdk.sh
+if ! JDK=$(find_jdk "$need"); then
   echo "jloop: no JDK $need or newer found (looked at JAVA_HOME, javac on PATH, /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
   echo "jloop: install one (e.g. 'apt-get install openjdk-21-jdk') or point JAVA_HOME at it." >&2
   exit 2

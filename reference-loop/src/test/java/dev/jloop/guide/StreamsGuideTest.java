@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.jloop.Async;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.StreamReader;
 import dev.jloop.streams.StreamWriter;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** User guide, "Streams" (asyncio-stream: start_server, open_connection, StreamReader/Writer). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class StreamsGuideTest {
   // tag::server[]
   /** Serves one connection: sends each line back in upper case until the client's EOF. */

@@ -9,7 +9,7 @@ import dev.jloop.io.ConnectionOptions;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.reference.tls.TestContexts;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.Streams;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** User guide, "TLS" (asyncio-stream with ssl=, asyncio's sslproto). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class TlsGuideTest {
   @Test
   void streamsOverTls() {

@@ -19,12 +19,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SemaphoreTest {
 
-  private static Task<?> acquirer(EventLoop loop, Semaphore sem, List<Integer> result, int tag) {
-    return loop.createTask(() -> {
+  /** A task on the running loop that acquires {@code sem}, then adds {@code tag} to {@code result}. */
+  private static Task<?> acquirer(Semaphore sem, List<Integer> result, int tag) {
+    return Async.getRunningLoop().createTask(() -> {
       sem.acquire();
       result.add(tag);
       return null;
     });
+  }
+
+  /** A task on the running loop that acquires {@code sem}. */
+  private static Task<?> acquirer(Semaphore sem) {
+    return acquirer(sem, new ArrayList<>(), 0);
   }
 
   @Test
@@ -54,20 +60,19 @@ class SemaphoreTest {
   @Test
   void releasesServeWaitersInOrder_testAcquire() {
     Loops.run(() -> {
-      EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore(3);
       List<Integer> result = new ArrayList<>();
       sem.acquire();
       sem.acquire();
       assertFalse(sem.locked());
-      Task<?> t1 = acquirer(loop, sem, result, 1);
-      Task<?> t2 = acquirer(loop, sem, result, 2);
-      Task<?> t3 = acquirer(loop, sem, result, 3);
+      Task<?> t1 = acquirer(sem, result, 1);
+      Task<?> t2 = acquirer(sem, result, 2);
+      Task<?> t3 = acquirer(sem, result, 3);
       passes(1);
       assertEquals(List.of(1), result);
       assertTrue(sem.locked());
       assertTrue(sem.toString().contains("waiters:2"), sem.toString());
-      Task<?> t4 = acquirer(loop, sem, result, 4);
+      Task<?> t4 = acquirer(sem, result, 4);
       sem.release();
       sem.release();
       passes(1);
@@ -89,7 +94,7 @@ class SemaphoreTest {
       EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore();
       sem.acquire();
-      Task<?> acquire = loop.createTask(() -> { sem.acquire(); return null; });
+      Task<?> acquire = acquirer(sem);
       loop.callSoon(acquire::cancel);
       assertThrows(CancelledException.class, () -> Async.await(acquire));
       assertFalse(sem.toString().contains("waiters"), sem.toString());
@@ -100,13 +105,12 @@ class SemaphoreTest {
   @Test
   void cancelledBeforeAwokenTakeNothing_testAcquireCancelBeforeAwoken() {
     Loops.run(() -> {
-      EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore(0);
       List<Integer> result = new ArrayList<>();
-      Task<?> t1 = acquirer(loop, sem, result, 1);
-      Task<?> t2 = acquirer(loop, sem, result, 2);
-      Task<?> t3 = acquirer(loop, sem, result, 3);
-      Task<?> t4 = acquirer(loop, sem, result, 4);
+      Task<?> t1 = acquirer(sem, result, 1);
+      Task<?> t2 = acquirer(sem, result, 2);
+      Task<?> t3 = acquirer(sem, result, 3);
+      Task<?> t4 = acquirer(sem, result, 4);
       passes(1);
       t1.cancel();
       t2.cancel();
@@ -122,10 +126,9 @@ class SemaphoreTest {
   @Test
   void permitOfCancelledWokenWaiterIsPassedOn_testAcquireHang() {
     Loops.run(() -> {
-      EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore(0);
-      Task<?> t1 = loop.createTask(() -> { sem.acquire(); return null; });
-      Task<?> t2 = loop.createTask(() -> { sem.acquire(); return null; });
+      Task<?> t1 = acquirer(sem);
+      Task<?> t2 = acquirer(sem);
       passes(1);
       // the release hands the permit to t1, which is cancelled before it runs
       sem.release();
@@ -192,7 +195,7 @@ class SemaphoreTest {
       EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore(1);
       List<Integer> result = new ArrayList<>();
-      Task<?> t1 = acquirer(loop, sem, result, 1);
+      Task<?> t1 = acquirer(sem, result, 1);
       Task<?> t2 = loop.createTask(() -> {
         sem.acquire();
         result.add(2);
@@ -201,7 +204,7 @@ class SemaphoreTest {
         result.add(4);
         return null;
       });
-      Task<?> t3 = acquirer(loop, sem, result, 3);
+      Task<?> t3 = acquirer(sem, result, 3);
       passes(1);
       sem.release();
       sem.release();
@@ -216,12 +219,11 @@ class SemaphoreTest {
   @Test
   void cancelledWaiterIsSkipped_testAcquireFifoOrder3() {
     Loops.run(() -> {
-      EventLoop loop = Async.getRunningLoop();
       Semaphore sem = new Semaphore(0);
       List<Integer> result = new ArrayList<>();
-      Task<?> t1 = acquirer(loop, sem, result, 1);
-      Task<?> t2 = acquirer(loop, sem, result, 2);
-      Task<?> t3 = acquirer(loop, sem, result, 3);
+      Task<?> t1 = acquirer(sem, result, 1);
+      Task<?> t2 = acquirer(sem, result, 2);
+      Task<?> t3 = acquirer(sem, result, 3);
       passes(1);
       t1.cancel();
       passes(1);

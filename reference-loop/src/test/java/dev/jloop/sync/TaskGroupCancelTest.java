@@ -44,6 +44,37 @@ class TaskGroupCancelTest {
     throw new ArithmeticException("not cancelled");
   }
 
+  /** A group body whose five children fail while being cancelled; the body itself waits. */
+  private static Void fiveFailInCleanup(TaskGroup g) {
+    for (int i = 0; i < 5; i++) {
+      g.createTask(TaskGroupCancelTest::failInCleanup);
+    }
+    Async.sleep(10);
+    return null;
+  }
+
+  /**
+   * asyncio's test_taskgroup_15/16 body: a child crashes while the body, cancelled from
+   * outside, is still cleaning up.
+   */
+  private static Void crashDuringCleanup(TaskGroup g) {
+    g.createTask(() -> crashAfter(0.05));
+    try {
+      Async.sleep(10);
+    } catch (CancelledException e) {
+      Async.sleep(0.1);
+      throw e;
+    }
+    return null;
+  }
+
+  /** The group failed with exactly one kind of error: an inner group of ArithmeticExceptions. */
+  private static void assertInnerGroupOfArithmetic(ExceptionGroup eg) {
+    assertEquals(Set.of(ExceptionGroup.class), errorTypes(eg));
+    assertEquals(Set.of(ArithmeticException.class),
+        errorTypes((ExceptionGroup) eg.exceptions().get(0)));
+  }
+
   private static Void sleepCountingCancel(int[] counter, int add) {
     try {
       Async.sleep(10);
@@ -90,13 +121,7 @@ class TaskGroupCancelTest {
   @Test
   void childFailuresWinOverOutsideCancel_testTaskgroup08() {
     Loops.run(() -> {
-      Task<?> r = cancelSoon(() -> TaskGroup.run(g -> {
-        for (int i = 0; i < 5; i++) {
-          g.createTask(TaskGroupCancelTest::failInCleanup);
-        }
-        Async.sleep(10);
-        return null;
-      }));
+      Task<?> r = cancelSoon(() -> TaskGroup.run(TaskGroupCancelTest::fiveFailInCleanup));
       ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
       assertEquals(Set.of(ArithmeticException.class), errorTypes(eg));
       assertEquals(5, eg.exceptions().size());
@@ -133,17 +158,9 @@ class TaskGroupCancelTest {
   @Test
   void innerGroupFailureNested_testTaskgroup11() {
     Loops.run(() -> {
-      Task<?> r = cancelSoon(() -> TaskGroup.run(outer -> TaskGroup.run(inner -> {
-        for (int i = 0; i < 5; i++) {
-          inner.createTask(TaskGroupCancelTest::failInCleanup);
-        }
-        Async.sleep(10);
-        return null;
-      })));
-      ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
-      assertEquals(Set.of(ExceptionGroup.class), errorTypes(eg));
-      assertEquals(Set.of(ArithmeticException.class),
-          errorTypes((ExceptionGroup) eg.exceptions().get(0)));
+      Task<?> r = cancelSoon(() -> TaskGroup.run(outer ->
+          TaskGroup.run(TaskGroupCancelTest::fiveFailInCleanup)));
+      assertInnerGroupOfArithmetic(assertThrows(ExceptionGroup.class, () -> Async.await(r)));
       return null;
     });
   }
@@ -153,18 +170,9 @@ class TaskGroupCancelTest {
     Loops.run(() -> {
       Task<?> r = cancelSoon(() -> TaskGroup.run(outer -> {
         outer.createTask(() -> { Async.sleep(10); return null; });
-        return TaskGroup.run(inner -> {
-          for (int i = 0; i < 5; i++) {
-            inner.createTask(TaskGroupCancelTest::failInCleanup);
-          }
-          Async.sleep(10);
-          return null;
-        });
+        return TaskGroup.run(TaskGroupCancelTest::fiveFailInCleanup);
       }));
-      ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
-      assertEquals(Set.of(ExceptionGroup.class), errorTypes(eg));
-      assertEquals(Set.of(ArithmeticException.class),
-          errorTypes((ExceptionGroup) eg.exceptions().get(0)));
+      assertInnerGroupOfArithmetic(assertThrows(ExceptionGroup.class, () -> Async.await(r)));
       return null;
     });
   }
@@ -190,10 +198,7 @@ class TaskGroupCancelTest {
         outer.createTask(() -> crashAfter(10));
         return TaskGroup.run(inner -> inner.createTask(() -> crashAfter(0.01)));
       }));
-      ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
-      assertEquals(Set.of(ExceptionGroup.class), errorTypes(eg));
-      assertEquals(Set.of(ArithmeticException.class),
-          errorTypes((ExceptionGroup) eg.exceptions().get(0)));
+      assertInnerGroupOfArithmetic(assertThrows(ExceptionGroup.class, () -> Async.await(r)));
       return null;
     });
   }
@@ -201,16 +206,7 @@ class TaskGroupCancelTest {
   @Test
   void childFailsWhileBodyHandlesOutsideCancel_testTaskgroup15() {
     Loops.run(() -> {
-      Task<?> r = cancelSoon(() -> TaskGroup.run(g -> {
-        g.createTask(() -> crashAfter(0.05));
-        try {
-          Async.sleep(10);
-        } catch (CancelledException e) {
-          Async.sleep(0.1);
-          throw e;
-        }
-        return null;
-      }));
+      Task<?> r = cancelSoon(() -> TaskGroup.run(TaskGroupCancelTest::crashDuringCleanup));
       ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
       assertEquals(Set.of(ArithmeticException.class), errorTypes(eg));
       return null;
@@ -221,16 +217,7 @@ class TaskGroupCancelTest {
   void sameThroughAnIntermediateTask_testTaskgroup16() {
     Loops.run(() -> {
       Task<?> r = cancelSoon(() -> Async.await(Async.getRunningLoop().createTask(
-          () -> TaskGroup.run(g -> {
-            g.createTask(() -> crashAfter(0.05));
-            try {
-              Async.sleep(10);
-            } catch (CancelledException e) {
-              Async.sleep(0.1);
-              throw e;
-            }
-            return null;
-          }))));
+          () -> TaskGroup.run(TaskGroupCancelTest::crashDuringCleanup))));
       ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Async.await(r));
       assertEquals(Set.of(ArithmeticException.class), errorTypes(eg));
       return null;

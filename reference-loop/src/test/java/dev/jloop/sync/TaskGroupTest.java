@@ -148,28 +148,24 @@ class TaskGroupTest {
 
   @Test
   void bodyFailureCancelsChildren_testTaskgroup09() {
-    Loops.run(() -> {
-      Task<?>[] t = new Task<?>[2];
-      ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(g -> {
-        t[0] = g.createTask(() -> { Async.sleep(1); return 42; });
-        t[1] = g.createTask(() -> { Async.sleep(2); return 11; });
-        Async.sleep(0.01);
-        throw new ArithmeticException("body");
-      }));
-      assertEquals(Set.of(ArithmeticException.class), errorTypes(eg));
-      assertTrue(t[0].cancelled());
-      assertTrue(t[1].cancelled());
-      return null;
-    });
+    assertBodyFailureCancelsChildren(true);
   }
 
   @Test
   void bodyFailsBeforeChildrenStart_testTaskgroup10() {
+    assertBodyFailureCancelsChildren(false);
+  }
+
+  /** The body fails (after its two children started, or before): the children are cancelled. */
+  private static void assertBodyFailureCancelsChildren(boolean childrenStartFirst) {
     Loops.run(() -> {
       Task<?>[] t = new Task<?>[2];
       ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> TaskGroup.run(g -> {
         t[0] = g.createTask(() -> { Async.sleep(1); return 42; });
         t[1] = g.createTask(() -> { Async.sleep(2); return 11; });
+        if (childrenStartFirst) {
+          Async.sleep(0.01);
+        }
         throw new ArithmeticException("body");
       }));
       assertEquals(Set.of(ArithmeticException.class), errorTypes(eg));

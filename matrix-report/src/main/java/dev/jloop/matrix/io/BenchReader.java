@@ -1,11 +1,8 @@
 package dev.jloop.matrix.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,14 +53,7 @@ public final class BenchReader {
   /** Reads {@code file}; see the class comment for what is accepted. */
   public static Bench read(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    JsonNode tree;
-    try (InputStream in = Files.newInputStream(file)) {
-      tree = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ResultsFormatException(file, where, "malformed JSON: " + e.getOriginalMessage(), e);
-    }
+    JsonNode tree = Checked.readTree(MAPPER, file);
     JsonNode entries = tree == null ? null : tree.isArray() ? tree
         : tree.has("results") ? tree.get("results") : tree.get("benchmarks");
     if (entries == null || !entries.isArray()) {

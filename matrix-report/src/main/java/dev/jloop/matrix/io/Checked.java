@@ -1,6 +1,11 @@
 package dev.jloop.matrix.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +29,20 @@ final class Checked {
     this.file = file;
     this.path = path;
     this.node = node;
+  }
+
+  /**
+   * Parses {@code file} with {@code mapper}; malformed JSON fails with a
+   * {@link ResultsFormatException} naming the line and column. Null or missing for an empty file.
+   */
+  static JsonNode readTree(ObjectMapper mapper, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return mapper.readTree(in);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ResultsFormatException(file, where, "malformed JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   static Checked root(Path file, JsonNode node) throws ResultsFormatException {

@@ -1,14 +1,11 @@
 package dev.jloop.matrix.io;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,14 +61,7 @@ public final class ResultsReader {
    */
   public static List<RunResults> read(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    JsonNode tree;
-    try (InputStream in = Files.newInputStream(file)) {
-      tree = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ResultsFormatException(file, where, "malformed JSON: " + e.getOriginalMessage(), e);
-    }
+    JsonNode tree = Checked.readTree(MAPPER, file);
     if (tree == null || tree.isMissingNode()) {
       throw new ResultsFormatException(file, "$", "the file is empty");
     }

@@ -3,6 +3,7 @@ package dev.jloop.reference.internal;
 import dev.jloop.Handle;
 import dev.jloop.reference.SelectorEventLoop;
 import dev.jloop.reference.SelectorIoHandler;
+import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -102,6 +103,20 @@ public final class ChannelWatch implements SelectorIoHandler.KeyHandler {
   public void release(Object transport) {
     if (owner == transport) {
       owner = null;
+    }
+  }
+
+  /**
+   * The transport is done with the channel: releases its claim and closes the channel, as
+   * asyncio's {@code _call_connection_lost} closes the socket or pipe. A failed close is ignored:
+   * the channel is gone either way.
+   */
+  public void releaseAndClose(Object transport) {
+    release(transport);
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing left to tell anyone
     }
   }
 

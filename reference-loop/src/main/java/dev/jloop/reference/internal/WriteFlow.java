@@ -1,16 +1,16 @@
 package dev.jloop.reference.internal;
 
 import dev.jloop.EventLoop;
-import dev.jloop.ExceptionContext;
 import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.BaseTransport;
 import dev.jloop.io.WriteTransport;
 
 /**
- * Write flow control: asyncio's {@code _FlowControlMixin}. The transport calls
- * {@link #maybePause} whenever its buffer grows and {@link #maybeResume} whenever it shrinks;
- * the protocol gets {@code pauseWriting} above the high-water mark and {@code resumeWriting}
- * back at the low-water mark. Loop thread only.
+ * A transport's write buffer size and its flow control: asyncio's {@code _FlowControlMixin}.
+ * The transport reports what it buffers with {@link #grow} and what went out with
+ * {@link #shrink}; the protocol gets {@code pauseWriting} when the size goes above the
+ * high-water mark and {@code resumeWriting} from {@link #maybeResume} once it is back at the
+ * low-water mark. The buffered bytes themselves stay with the transport. Loop thread only.
  */
 public final class WriteFlow {
   /** asyncio's default low-water mark: a quarter of the high one. */
@@ -20,6 +20,7 @@ public final class WriteFlow {
   private final BaseTransport transport;
   private long high = WriteTransport.DEFAULT_HIGH_WATER;
   private long low = DEFAULT_LOW_WATER;
+  private long size;
   private boolean paused;
 
   public WriteFlow(EventLoop loop, BaseTransport transport) {
@@ -27,11 +28,32 @@ public final class WriteFlow {
     this.transport = transport;
   }
 
+  /** The buffered size: {@code getWriteBufferSize()}. */
+  public long size() {
+    return size;
+  }
+
+  /** Counts {@code n} more buffered bytes and pauses the protocol if that crossed the high mark. */
+  public void grow(long n) {
+    size += n;
+    maybePause();
+  }
+
+  /** Counts {@code n} bytes as gone out; resuming is left to {@link #maybeResume}. */
+  public void shrink(long n) {
+    size -= n;
+  }
+
+  /** The buffer was dropped: the size is 0 and the protocol is not resumed (asyncio's force-close). */
+  public void clear() {
+    size = 0;
+  }
+
   /**
    * Sets the marks as {@link WriteTransport#setWriteBufferLimits} describes, then pauses the
    * protocol if the buffer is already above the new high mark.
    */
-  public void setLimits(int high, int low, long bufferSize) {
+  public void setLimits(int high, int low) {
     long h;
     long l;
     if (high < 0) {
@@ -46,20 +68,15 @@ public final class WriteFlow {
     }
     this.high = h;
     this.low = l;
-    maybePause(bufferSize);
+    maybePause();
   }
 
   public WriteTransport.WaterMarks limits() {
     return new WriteTransport.WaterMarks(low, high);
   }
 
-  /** Whether the protocol was told to pause and not yet to resume. */
-  public boolean isPaused() {
-    return paused;
-  }
-
-  public void maybePause(long bufferSize) {
-    if (bufferSize <= high || paused) {
+  private void maybePause() {
+    if (size <= high || paused) {
       return;
     }
     paused = true;
@@ -71,8 +88,9 @@ public final class WriteFlow {
     }
   }
 
-  public void maybeResume(long bufferSize) {
-    if (!paused || bufferSize > low) {
+  /** Calls {@code resumeWriting} if the protocol is paused and the size is at the low mark or below. */
+  public void maybeResume() {
+    if (!paused || size > low) {
       return;
     }
     paused = false;
@@ -85,13 +103,7 @@ public final class WriteFlow {
   }
 
   private void report(String message, Throwable e, BaseProtocol p) {
-    if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-      throw (VirtualMachineError) e;
-    }
-    loop.callExceptionHandler(ExceptionContext.builder(message)
-        .exception(e)
-        .put(ExceptionContext.TRANSPORT, transport)
-        .put(ExceptionContext.PROTOCOL, p)
-        .build());
+    TransportErrors.rethrowFatal(e);
+    TransportErrors.report(loop, message, e, transport, p);
   }
 }

@@ -13,6 +13,7 @@ import dev.jloop.io.ConnectionOptions;
 import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * local address, an existing socket, and the arguments asyncio rejects. "dual.jloop.test"
  * resolves to 127.0.0.1 then ::1 through the test hosts file.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class ConnectTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   private final List<AutoCloseable> toClose = new ArrayList<>();

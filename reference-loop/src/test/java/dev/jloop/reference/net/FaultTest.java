@@ -11,6 +11,7 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Transport;
 import dev.jloop.reference.CapturingLoggerFinder;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Peers that misbehave: resets, broken pipes, writes after the connection is gone. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class FaultTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   private ServerSocketChannel raw;

@@ -12,6 +12,7 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Transport;
 import dev.jloop.io.WriteTransport;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Write buffering and flow control against a raw peer socket the test drives by hand:
  * water marks, pause/resume of writing and reading, write_eof, close and abort.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class FlowControlTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   private ServerSocketChannel raw;

@@ -12,6 +12,7 @@ import dev.jloop.io.Protocol;
 import dev.jloop.io.Server;
 import dev.jloop.io.Transport;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.StreamReader;
 import dev.jloop.streams.StreamWriter;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every byte must come back in order (SHA-256 of what was sent equals that of what came back).
  * The echo server applies backpressure the asyncio way: pause_writing pauses its reading.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class IntegrityTest {
   private static final int TOTAL = 8 * 1024 * 1024;
   private final SelectorEventLoop loop = new SelectorEventLoop();

@@ -9,6 +9,7 @@ import dev.jloop.io.BaseTransport;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * limit here, so no surefire setting is needed; the test checks the soft limit and skips with
  * the reason if it is below what the server side needs.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class LoadTest {
   static final int CONNECTIONS = 10_000;
   private final SelectorEventLoop loop = new SelectorEventLoop();

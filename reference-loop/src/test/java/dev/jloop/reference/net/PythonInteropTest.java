@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jloop.Async;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.Streams;
 import java.io.File;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (open_connection, drain, write_eof) against our servers, and our clients against asyncio's
  * echo server, over TCP and Unix sockets. The scripts are in src/test/resources/interop.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class PythonInteropTest {
   private static final int SIZE = 4 * 1024 * 1024;
   private final SelectorEventLoop loop = new SelectorEventLoop();

@@ -10,6 +10,7 @@ import dev.jloop.Future;
 import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** add_reader/remove_reader/add_writer/remove_writer, as asyncio's test_add_reader & co. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class ReadinessTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   private Pipe pipe;

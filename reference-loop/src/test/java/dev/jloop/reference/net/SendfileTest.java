@@ -13,6 +13,7 @@ import dev.jloop.io.Server;
 import dev.jloop.io.Transport;
 import dev.jloop.io.WriteTransport;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** sock_sendfile and loop.sendfile: zero-copy and asyncio's fallback, offsets and counts. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class SendfileTest {
   private static final int SIZE = 3 * 1024 * 1024 + 17;
   private final SelectorEventLoop loop = new SelectorEventLoop();

@@ -15,6 +15,7 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** create_server and the Server object, as asyncio's test_create_server* and test_server*. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class ServerTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
 

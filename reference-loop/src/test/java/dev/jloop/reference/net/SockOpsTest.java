@@ -11,6 +11,7 @@ import dev.jloop.Async;
 import dev.jloop.CancelledException;
 import dev.jloop.Future;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** sock_accept, sock_connect, sock_sendall, sock_recv, sock_recv_into (asyncio's test_sock_*). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class SockOpsTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
 

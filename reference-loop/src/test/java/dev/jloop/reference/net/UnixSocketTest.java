@@ -13,6 +13,7 @@ import dev.jloop.io.Server;
 import dev.jloop.io.UnixConnectionOptions;
 import dev.jloop.io.UnixServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** create_unix_server / create_unix_connection, as asyncio's test_create_unix_server* tests. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class UnixSocketTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   @TempDir

@@ -14,8 +14,8 @@ import dev.jloop.ExceptionContext;
 import dev.jloop.Future;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.StreamReader;
 import dev.jloop.streams.StreamWriter;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** StreamWriter over real connections: drain and backpressure, errors, close, Unix streams. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class StreamWriterTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
   @TempDir

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jloop.Async;
 import dev.jloop.io.Server;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.IncompleteReadException;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.StreamReader;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** open_connection / start_server end to end over TCP. */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class StreamsEchoTest {
   private final SelectorEventLoop loop = new SelectorEventLoop();
 

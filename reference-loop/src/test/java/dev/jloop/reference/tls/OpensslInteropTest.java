@@ -12,8 +12,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code -Verify}, our {@code setNeedClientAuth}; optional: {@code -verify},
  * {@code setWantClientAuth}); plus renegotiation (refused) and TLS 1.3 key updates.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class OpensslInteropTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
@@ -154,11 +154,8 @@ class OpensslInteropTest {
       if (clientAuth.equals("optional")) {
         params.setWantClientAuth(true);
       }
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
       boolean withCert = !clientAuth.equals("none");
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), version, withCert)) {
         while (accepted.isEmpty()) {
@@ -188,11 +185,8 @@ class OpensslInteropTest {
   void renegotiationFromOpensslClientIsRefused() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), "TLSv1.2", false)) {
         while (accepted.isEmpty()) {
           Async.sleep(0.02);
@@ -236,11 +230,8 @@ class OpensslInteropTest {
   void keyUpdatesFromOpensslClient() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = sClient(TlsConnectionTest.port(server), "TLSv1.3", false, "-msg")) {
         while (accepted.isEmpty()) {
           Async.sleep(0.02);

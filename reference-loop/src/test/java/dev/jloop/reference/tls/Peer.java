@@ -8,6 +8,7 @@ import dev.jloop.io.Transport;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A protocol that records what happens to it: the calls in order, the bytes received, and
@@ -29,6 +30,15 @@ class Peer implements Protocol {
     this.echo = echo;
     this.made = loop.createFuture();
     this.lost = loop.createFuture();
+  }
+
+  /** A server's protocol factory: each new peer is also added to {@code accepted}. */
+  static Supplier<Peer> accepting(EventLoop loop, boolean echo, List<Peer> accepted) {
+    return () -> {
+      Peer p = new Peer(loop, echo);
+      accepted.add(p);
+      return p;
+    };
   }
 
   @Override

@@ -10,8 +10,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * underneath), and a blocking ssl socket that tells close_notify (recv returns b'') from a
  * bare TCP close (SSLEOFError), to check that close sends close_notify and abort does not.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class PythonInteropTest {
   static final String ASYNCIO_SERVER = """
       import asyncio, ssl, sys
@@ -139,11 +139,8 @@ class PythonInteropTest {
   void asyncioClientToJloopServer() throws Exception {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
       try (ChildProcess client = python(ASYNCIO_CLIENT, pki.caPem.toString(),
           String.valueOf(TlsConnectionTest.port(server)))) {
         client.await("CLIENT-DONE", 60);

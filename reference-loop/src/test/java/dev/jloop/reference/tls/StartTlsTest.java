@@ -14,8 +14,8 @@ import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.io.Transport;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.streams.StreamPair;
 import dev.jloop.streams.Streams;
 import dev.jloop.tls.SslProtocol;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** start_tls on live connections, StreamWriter.start_tls, and streams with ssl (asyncio's test_start_tls_*). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class StartTlsTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
@@ -50,11 +50,8 @@ class StartTlsTest {
   void loopStartTlsUpgradesBothEnds() {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, "127.0.0.1", 0));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          "127.0.0.1", 0));
       ConnectionResult<Peer> c = Async.await(loop.createConnection(() -> new Peer(loop, false),
           "127.0.0.1", TlsConnectionTest.port(server)));
       c.transport().write(b("plain"));
@@ -146,11 +143,8 @@ class StartTlsTest {
   void failedStartTlsClosesTheTransport() {
     LoopRunner.run(loop, () -> {
       List<Peer> accepted = new ArrayList<>();
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, false);
-        accepted.add(p);
-        return p;
-      }, "127.0.0.1", 0));
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, false, accepted),
+          "127.0.0.1", 0));
       ConnectionResult<Peer> c = Async.await(loop.createConnection(() -> new Peer(loop, false),
           "127.0.0.1", TlsConnectionTest.port(server)));
       Transport serverTcp = Async.await(accepted.get(0).made);

@@ -14,8 +14,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Closing a TLS connection: close_notify, abort, shutdown timeouts (asyncio's sslproto shutdown flow). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class TlsCloseTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
@@ -36,11 +36,8 @@ class TlsCloseTest {
   }
 
   Server echoServer(ServerOptions.Builder b) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, b.host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        b.host("127.0.0.1").port(0).ssl(pki.serverContext()).build()));
   }
 
   ConnectionResult<Peer> connect(int port, Double shutdownTimeout) {

@@ -13,8 +13,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.tls.CipherInfo;
 import dev.jloop.tls.SslTransport;
 import java.net.InetSocketAddress;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** create_connection / create_server with ssl between two jloop ends (asyncio's test_sslproto). */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class TlsConnectionTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
@@ -50,11 +50,8 @@ class TlsConnectionTest {
   }
 
   Server echoServer(SSLParameters params, List<Peer> accepted) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext()).sslParameters(params).build()));
   }
 
   static byte[] bytes(String s) {

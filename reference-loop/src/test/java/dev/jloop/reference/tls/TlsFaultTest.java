@@ -11,8 +11,8 @@ import dev.jloop.io.ConnectionResult;
 import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * wrong, within the timeout, and leaks no descriptor (class-level check). asyncio: the
  * handshake errors of test_sslproto / test_ssl, and _check_handshake_timeout.
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class TlsFaultTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();
@@ -47,11 +47,8 @@ class TlsFaultTest {
   }
 
   Server server(SSLContext ctx, SSLParameters params) {
-    return Async.await(loop.createServer(() -> {
-      Peer p = new Peer(loop, true);
-      accepted.add(p);
-      return p;
-    }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(ctx).sslParameters(params).build()));
+    return Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+        ServerOptions.builder().host("127.0.0.1").port(0).ssl(ctx).sslParameters(params).build()));
   }
 
   /** Connects with {@code options} and returns the error the future failed with. */
@@ -184,11 +181,8 @@ class TlsFaultTest {
   @Test
   void serverDropsAClientThatNeverHandshakes() throws Exception {
     LoopRunner.run(loop, () -> {
-      Server server = Async.await(loop.createServer(() -> {
-        Peer p = new Peer(loop, true);
-        accepted.add(p);
-        return p;
-      }, ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext())
+      Server server = Async.await(loop.createServer(Peer.accepting(loop, true, accepted),
+          ServerOptions.builder().host("127.0.0.1").port(0).ssl(pki.serverContext())
           .sslHandshakeTimeout(0.5).build()));
       int port = TlsConnectionTest.port(server);
       Future<Integer> readResult = Async.wrapFuture(java.util.concurrent.CompletableFuture.supplyAsync(() -> {

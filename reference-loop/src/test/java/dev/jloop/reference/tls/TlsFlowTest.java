@@ -16,8 +16,8 @@ import dev.jloop.io.Server;
 import dev.jloop.io.ServerOptions;
 import dev.jloop.io.Transport;
 import dev.jloop.reference.SelectorEventLoop;
-import dev.jloop.reference.net.FdLeakCheck;
 import dev.jloop.reference.net.LoopRunner;
+import dev.jloop.reference.proctest.NoLeaks;
 import dev.jloop.tls.SslProtocol;
 import dev.jloop.tls.SslTransport;
 import java.nio.ByteBuffer;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Flow control through the TLS layer both ways (asyncio's sslproto water marks) and integrity:
  * 100 MiB in random write sizes to a slow reader arrive intact (SHA-256).
  */
-@ExtendWith(FdLeakCheck.class)
+@ExtendWith(NoLeaks.class)
 class TlsFlowTest {
   final SelectorEventLoop loop = new SelectorEventLoop();
   final TestPki pki = TestPki.get();

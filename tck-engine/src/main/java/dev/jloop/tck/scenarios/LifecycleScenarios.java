@@ -18,6 +18,39 @@ import java.util.List;
 public final class LifecycleScenarios {
   LifecycleScenarios() {}
 
+  /** Runs {@code body} in one callback of {@code loop}, which then stops; returns when it did. */
+  private static void inOneCallback(EventLoop loop, Runnable body) {
+    loop.callSoon(() -> {
+      body.run();
+      loop.stop();
+    });
+    loop.runForever();
+  }
+
+  /**
+   * Makes each of {@code calls} in turn inside one callback of the running {@code loop}; returns
+   * what each threw, or "no exception".
+   */
+  private static Object[] thrownInCallback(EventLoop loop, Runnable... calls) {
+    Object[] seen = new Object[calls.length];
+    inOneCallback(loop, () -> {
+      for (int i = 0; i < calls.length; i++) {
+        try {
+          calls[i].run();
+          seen[i] = "no exception";
+        } catch (RuntimeException e) {
+          seen[i] = e;
+        }
+      }
+    });
+    return seen;
+  }
+
+  private static void expectIllegalState(ScenarioContext s, String call, Object seen) {
+    s.check(seen instanceof IllegalStateException, "%s: expected IllegalStateException, observed %s",
+        call, ScenarioContext.describe(seen));
+  }
+
   @Scenario(id = "lifecycle.run-until-complete-returns-result", level = REQUIRED,
       apis = {"run_until_complete", "create_task"},
       rule = "run_until_complete returns the result of the future it ran.",
@@ -159,11 +192,7 @@ public final class LifecycleScenarios {
     EventLoop loop = s.loop();
     s.check(!loop.isRunning(), "isRunning() was true before the loop ran");
     boolean[] inside = new boolean[1];
-    loop.callSoon(() -> {
-      inside[0] = loop.isRunning();
-      loop.stop();
-    });
-    loop.runForever();
+    inOneCallback(loop, () -> inside[0] = loop.isRunning());
     s.check(inside[0], "isRunning() was false inside a callback");
     s.check(!loop.isRunning(), "isRunning() was true after runForever returned");
   }
@@ -174,29 +203,10 @@ public final class LifecycleScenarios {
       reference = "test_events.EventLoopTestsMixin.test_run_until_complete_nesting")
   void nestedRunRejected(ScenarioContext s) {
     EventLoop loop = s.loop();
-    Object[] seen = new Object[2];
-    loop.callSoon(() -> {
-      try {
-        loop.runForever();
-        seen[0] = "no exception";
-      } catch (RuntimeException e) {
-        seen[0] = e;
-      }
-      try {
-        loop.runUntilComplete(loop.createFuture());
-        seen[1] = "no exception";
-      } catch (RuntimeException e) {
-        seen[1] = e;
-      }
-      loop.stop();
-    });
-    loop.runForever();
-    s.check(seen[0] instanceof IllegalStateException,
-        "runForever() inside the running loop: expected IllegalStateException, observed %s",
-        ScenarioContext.describe(seen[0]));
-    s.check(seen[1] instanceof IllegalStateException,
-        "runUntilComplete() inside the running loop: expected IllegalStateException, observed %s",
-        ScenarioContext.describe(seen[1]));
+    Object[] seen = thrownInCallback(loop, loop::runForever,
+        () -> loop.runUntilComplete(loop.createFuture()));
+    expectIllegalState(s, "runForever() inside the running loop", seen[0]);
+    expectIllegalState(s, "runUntilComplete() inside the running loop", seen[1]);
     s.expectEquals("runUntilComplete after the rejected nested runs", 7, s.run(() -> 7));
   }
 
@@ -207,21 +217,11 @@ public final class LifecycleScenarios {
   void otherLoopSameThreadRejected(ScenarioContext s) {
     EventLoop loop = s.loop();
     EventLoop other = s.newLoop();
-    Object[] seen = new Object[1];
-    loop.callSoon(() -> {
-      try {
-        other.callSoon(other::stop);
-        other.runForever();
-        seen[0] = "no exception";
-      } catch (RuntimeException e) {
-        seen[0] = e;
-      }
-      loop.stop();
+    Object[] seen = thrownInCallback(loop, () -> {
+      other.callSoon(other::stop);
+      other.runForever();
     });
-    loop.runForever();
-    s.check(seen[0] instanceof IllegalStateException,
-        "runForever() of a second loop inside a running loop: expected IllegalStateException, observed %s",
-        ScenarioContext.describe(seen[0]));
+    expectIllegalState(s, "runForever() of a second loop inside a running loop", seen[0]);
   }
 
   @Scenario(id = "lifecycle.running-loop-visible", level = REQUIRED,
@@ -231,11 +231,7 @@ public final class LifecycleScenarios {
   void runningLoopVisible(ScenarioContext s) {
     EventLoop loop = s.loop();
     Object[] seen = new Object[1];
-    loop.callSoon(() -> {
-      seen[0] = Async.getRunningLoop();
-      loop.stop();
-    });
-    loop.runForever();
+    inOneCallback(loop, () -> seen[0] = Async.getRunningLoop());
     s.expectSame("Async.getRunningLoop() inside a callback", loop, seen[0]);
     s.expectThrows(IllegalStateException.class, "Async.getRunningLoop() after runForever returned",
         Async::getRunningLoop);
@@ -260,19 +256,8 @@ public final class LifecycleScenarios {
       reference = "test_events.EventLoopTestsMixin.test_close_running_event_loop")
   void closeRunningRejected(ScenarioContext s) {
     EventLoop loop = s.loop();
-    Object[] seen = new Object[1];
-    loop.callSoon(() -> {
-      try {
-        loop.close();
-        seen[0] = "no exception";
-      } catch (RuntimeException e) {
-        seen[0] = e;
-      }
-      loop.stop();
-    });
-    loop.runForever();
-    s.check(seen[0] instanceof IllegalStateException,
-        "close() inside a callback: expected IllegalStateException, observed %s", ScenarioContext.describe(seen[0]));
+    Object[] seen = thrownInCallback(loop, loop::close);
+    expectIllegalState(s, "close() inside a callback", seen[0]);
     s.check(!loop.isClosed(), "the loop reports closed after a rejected close()");
     s.expectEquals("runUntilComplete after the rejected close", 1, s.run(() -> 1));
   }

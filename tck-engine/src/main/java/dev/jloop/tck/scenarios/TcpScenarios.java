@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** TCP transports and protocols over loopback: call order, integrity, half-close, flow control, servers. */
 @Area(value = "tcp", description = "TCP over loopback: protocol call order, data integrity, half-close, abort, flow control and servers.")
@@ -22,7 +23,7 @@ public final class TcpScenarios {
   TcpScenarios() {}
 
   /** Starts a loopback server whose connections get {@link Recording}s set up by {@code setup}. */
-  private static Server server(EventLoop loop, List<Recording> accepted, java.util.function.Consumer<Recording> setup) {
+  private static Server server(EventLoop loop, List<Recording> accepted, Consumer<Recording> setup) {
     return Async.await(loop.createServer(() -> {
       Recording r = new Recording(loop);
       setup.accept(r);
@@ -35,26 +36,61 @@ public final class TcpScenarios {
     return Async.await(loop.createConnection(() -> new Recording(loop), "127.0.0.1", Recording.port(server)));
   }
 
+  /** What a scenario does with its one client connection, on the loop. */
+  @FunctionalInterface
+  private interface Client<T> {
+    T run(ConnectionResult<Recording> c) throws Exception;
+  }
+
+  /**
+   * Starts a loopback server (see {@link #server}), connects one client to it and runs
+   * {@code body} with that connection; the server is shut down afterwards, whatever happened.
+   */
+  private static <T> T connected(EventLoop loop, List<Recording> accepted, Consumer<Recording> setup,
+      Client<T> body) throws Exception {
+    Server server = server(loop, accepted, setup);
+    try {
+      return body.run(connect(loop, server));
+    } finally {
+      Recording.shutdown(server);
+    }
+  }
+
+  /** The server side of the first connection, once the server has accepted it. */
+  private static Recording firstAccepted(List<Recording> accepted) {
+    while (accepted.isEmpty()) {
+      Async.sleep(0.001);
+    }
+    return accepted.get(0);
+  }
+
+  /** Connects to {@code port}: "connected", or the {@link ConnectException} that refused it. */
+  private static Object connectOrRefusal(EventLoop loop, int port) throws Exception {
+    try {
+      Async.await(loop.createConnection(() -> new Recording(loop), "127.0.0.1", port)).transport().close();
+      return "connected";
+    } catch (Exception e) {
+      if (e instanceof ConnectException) {
+        return e; // Async.await throws it without declaring it
+      }
+      throw e;
+    }
+  }
+
   @Scenario(id = "tcp.echo", level = REQUIRED, apis = {"create_server", "create_connection", "Transport.write"},
       rule = "Bytes a client writes reach the server's protocol and the server's replies reach the client's.",
       reference = "test_events.EventLoopTestsMixin.test_create_connection; test_events.EventLoopTestsMixin.test_create_server")
   void echo(ScenarioContext s) {
     EventLoop loop = s.loop();
-    byte[] got = s.run(() -> {
-      Server server = server(loop, new ArrayList<>(), r -> r.echo = true);
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        c.transport().write("hello, loop".getBytes());
-        while (c.protocol().bytes.size() < 11) {
-          Async.sleep(0.001);
-        }
-        c.transport().close();
-        Async.await(c.protocol().lost);
-        return c.protocol().bytes.toByteArray();
-      } finally {
-        Recording.shutdown(server);
+    byte[] got = s.run(() -> connected(loop, new ArrayList<>(), r -> r.echo = true, c -> {
+      c.transport().write("hello, loop".getBytes());
+      while (c.protocol().bytes.size() < 11) {
+        Async.sleep(0.001);
       }
-    });
+      c.transport().close();
+      Async.await(c.protocol().lost);
+      return c.protocol().bytes.toByteArray();
+    }));
     s.expectEquals("bytes echoed back", "hello, loop", new String(got));
   }
 
@@ -64,17 +100,11 @@ public final class TcpScenarios {
       reference = "asyncio-protocol: connection callbacks (state machine)")
   void callOrder(ScenarioContext s) {
     EventLoop loop = s.loop();
-    Recording client = s.run(() -> {
-      Server server = server(loop, new ArrayList<>(), r -> r.greeting = Recording.pattern(1000));
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        Async.await(c.protocol().lost);
-        Async.sleep(0.01);
-        return c.protocol();
-      } finally {
-        Recording.shutdown(server);
-      }
-    });
+    Recording client = s.run(() -> connected(loop, new ArrayList<>(), r -> r.greeting = Recording.pattern(1000), c -> {
+      Async.await(c.protocol().lost);
+      Async.sleep(0.01);
+      return c.protocol();
+    }));
     s.expectOrder("client protocol calls", List.of("made", "data", "eof", "lost"), client.calls);
     s.check(client.threads.stream().allMatch(t -> t == Thread.currentThread()),
         "protocol callbacks ran on other threads: %s", client.threads);
@@ -86,16 +116,10 @@ public final class TcpScenarios {
   void integrity(ScenarioContext s) {
     EventLoop loop = s.loop();
     byte[] sent = Recording.pattern(1 << 20);
-    Recording client = s.run(() -> {
-      Server server = server(loop, new ArrayList<>(), r -> r.greeting = sent);
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        Async.await(c.protocol().lost);
-        return c.protocol();
-      } finally {
-        Recording.shutdown(server);
-      }
-    });
+    Recording client = s.run(() -> connected(loop, new ArrayList<>(), r -> r.greeting = sent, c -> {
+      Async.await(c.protocol().lost);
+      return c.protocol();
+    }));
     byte[] got = client.bytes.toByteArray();
     s.expectEquals("bytes received", sent.length, got.length);
     s.check(Arrays.equals(sent, got), "the bytes received differ from those sent (first difference at %d)",
@@ -109,20 +133,14 @@ public final class TcpScenarios {
       reference = "asyncio-protocol: BaseTransport.close")
   void connectionLostOnceAfterClose(ScenarioContext s) {
     EventLoop loop = s.loop();
-    List<Object> seen = s.run(() -> {
-      Server server = server(loop, new ArrayList<>(), r -> { });
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        c.transport().close();
-        boolean lostInsideClose = c.protocol().lostCalls > 0;
-        Async.await(c.protocol().lost);
-        Async.sleep(0.01);
-        return List.of(lostInsideClose, c.protocol().lostCalls, String.valueOf(c.protocol().lost.result()),
-            c.transport().isClosing());
-      } finally {
-        Recording.shutdown(server);
-      }
-    });
+    List<Object> seen = s.run(() -> connected(loop, new ArrayList<>(), r -> { }, c -> {
+      c.transport().close();
+      boolean lostInsideClose = c.protocol().lostCalls > 0;
+      Async.await(c.protocol().lost);
+      Async.sleep(0.01);
+      return List.of(lostInsideClose, c.protocol().lostCalls, String.valueOf(c.protocol().lost.result()),
+          c.transport().isClosing());
+    }));
     s.expectEquals("connection_lost during close(), calls, its argument, isClosing()", List.of(false, 1, "null", true), seen);
   }
 
@@ -133,25 +151,19 @@ public final class TcpScenarios {
   void halfClose(ScenarioContext s) {
     EventLoop loop = s.loop();
     List<Recording> accepted = new ArrayList<>();
-    String reply = s.run(() -> {
-      Server server = server(loop, accepted, r -> r.keepOpenOnEof = true);
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        s.check(c.transport().canWriteEof(), "canWriteEof() is false for a TCP transport");
-        c.transport().write("question".getBytes());
-        c.transport().writeEof();
-        while (accepted.isEmpty() || !accepted.get(0).eof.done()) {
-          Async.sleep(0.001);
-        }
-        Transport serverSide = accepted.get(0).transport;
-        serverSide.write(("answer to " + accepted.get(0).bytes).getBytes());
-        serverSide.close();
-        Async.await(c.protocol().lost);
-        return c.protocol().bytes.toString();
-      } finally {
-        Recording.shutdown(server);
+    String reply = s.run(() -> connected(loop, accepted, r -> r.keepOpenOnEof = true, c -> {
+      s.check(c.transport().canWriteEof(), "canWriteEof() is false for a TCP transport");
+      c.transport().write("question".getBytes());
+      c.transport().writeEof();
+      while (accepted.isEmpty() || !accepted.get(0).eof.done()) {
+        Async.sleep(0.001);
       }
-    });
+      Transport serverSide = accepted.get(0).transport;
+      serverSide.write(("answer to " + accepted.get(0).bytes).getBytes());
+      serverSide.close();
+      Async.await(c.protocol().lost);
+      return c.protocol().bytes.toString();
+    }));
     s.expectEquals("reply after the half-close", "answer to question", reply);
   }
 
@@ -161,23 +173,15 @@ public final class TcpScenarios {
   void abort(ScenarioContext s) {
     EventLoop loop = s.loop();
     List<Recording> accepted = new ArrayList<>();
-    List<Object> seen = s.run(() -> {
-      Server server = server(loop, accepted, r -> { });
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        while (accepted.isEmpty()) {
-          Async.sleep(0.001);
-        }
-        c.transport().write(Recording.pattern(100_000));
-        c.transport().abort();
-        Async.await(c.protocol().lost);
-        Async.await(accepted.get(0).lost);
-        Async.sleep(0.01);
-        return List.of(c.protocol().lostCalls, accepted.get(0).lostCalls);
-      } finally {
-        Recording.shutdown(server);
-      }
-    });
+    List<Object> seen = s.run(() -> connected(loop, accepted, r -> { }, c -> {
+      Recording peer = firstAccepted(accepted);
+      c.transport().write(Recording.pattern(100_000));
+      c.transport().abort();
+      Async.await(c.protocol().lost);
+      Async.await(peer.lost);
+      Async.sleep(0.01);
+      return List.of(c.protocol().lostCalls, peer.lostCalls);
+    }));
     s.expectEquals("connection_lost calls on the aborting side and on the peer", List.of(1, 1), seen);
   }
 
@@ -189,35 +193,27 @@ public final class TcpScenarios {
   void flowControl(ScenarioContext s) {
     EventLoop loop = s.loop();
     List<Recording> accepted = new ArrayList<>();
-    List<String> calls = s.run(() -> {
-      Server server = server(loop, accepted, r -> { });
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        while (accepted.isEmpty()) {
-          Async.sleep(0.001);
-        }
-        accepted.get(0).transport.pauseReading();
-        c.transport().setWriteBufferLimits(64 * 1024, 16 * 1024);
-        byte[] chunk = Recording.pattern(1 << 20);
-        for (int i = 0; i < 32 && !c.protocol().calls.contains("pause"); i++) {
-          c.transport().write(chunk);
-          Async.sleep(0);
-        }
-        s.check(c.protocol().calls.contains("pause"), "pause_writing never came after writing 32 MiB to a peer that "
-            + "does not read (write buffer size %d)", c.transport().getWriteBufferSize());
-        s.check(c.transport().getWriteBufferSize() > 16 * 1024, "pause_writing came with only %d bytes buffered",
-            c.transport().getWriteBufferSize());
-        accepted.get(0).transport.resumeReading();
-        while (!c.protocol().calls.contains("resume")) {
-          Async.sleep(0.001);
-        }
-        c.transport().close();
-        Async.await(c.protocol().lost);
-        return c.protocol().calls;
-      } finally {
-        Recording.shutdown(server);
+    List<String> calls = s.run(() -> connected(loop, accepted, r -> { }, c -> {
+      Transport peer = firstAccepted(accepted).transport;
+      peer.pauseReading();
+      c.transport().setWriteBufferLimits(64 * 1024, 16 * 1024);
+      byte[] chunk = Recording.pattern(1 << 20);
+      for (int i = 0; i < 32 && !c.protocol().calls.contains("pause"); i++) {
+        c.transport().write(chunk);
+        Async.sleep(0);
       }
-    });
+      s.check(c.protocol().calls.contains("pause"), "pause_writing never came after writing 32 MiB to a peer that "
+          + "does not read (write buffer size %d)", c.transport().getWriteBufferSize());
+      s.check(c.transport().getWriteBufferSize() > 16 * 1024, "pause_writing came with only %d bytes buffered",
+          c.transport().getWriteBufferSize());
+      peer.resumeReading();
+      while (!c.protocol().calls.contains("resume")) {
+        Async.sleep(0.001);
+      }
+      c.transport().close();
+      Async.await(c.protocol().lost);
+      return c.protocol().calls;
+    }));
     s.expectOrder("client protocol calls", List.of("made", "pause", "resume", "lost"), calls);
   }
 
@@ -228,29 +224,20 @@ public final class TcpScenarios {
   void pauseReading(ScenarioContext s) {
     EventLoop loop = s.loop();
     List<Recording> accepted = new ArrayList<>();
-    List<Object> seen = s.run(() -> {
-      Server server = server(loop, accepted, r -> { });
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        c.transport().pauseReading();
-        boolean reading = c.transport().isReading();
-        while (accepted.isEmpty()) {
-          Async.sleep(0.001);
-        }
-        accepted.get(0).transport.write("while paused".getBytes());
-        Async.sleep(0.05);
-        int whilePaused = c.protocol().bytes.size();
-        c.transport().resumeReading();
-        while (c.protocol().bytes.size() < 12) {
-          Async.sleep(0.001);
-        }
-        c.transport().close();
-        Async.await(c.protocol().lost);
-        return List.<Object>of(reading, whilePaused);
-      } finally {
-        Recording.shutdown(server);
+    List<Object> seen = s.run(() -> connected(loop, accepted, r -> { }, c -> {
+      c.transport().pauseReading();
+      boolean reading = c.transport().isReading();
+      firstAccepted(accepted).transport.write("while paused".getBytes());
+      Async.sleep(0.05);
+      int whilePaused = c.protocol().bytes.size();
+      c.transport().resumeReading();
+      while (c.protocol().bytes.size() < 12) {
+        Async.sleep(0.001);
       }
-    });
+      c.transport().close();
+      Async.await(c.protocol().lost);
+      return List.<Object>of(reading, whilePaused);
+    }));
     s.expectEquals("isReading() while paused, bytes delivered while paused", List.of(false, 0), seen);
   }
 
@@ -261,20 +248,14 @@ public final class TcpScenarios {
     EventLoop loop = s.loop();
     List<Recording> accepted = new ArrayList<>();
     int n = 4 << 20;
-    int got = s.run(() -> {
-      Server server = server(loop, accepted, r -> { });
-      try {
-        ConnectionResult<Recording> c = connect(loop, server);
-        c.transport().write(Recording.pattern(n));
-        c.transport().close();
-        while (accepted.isEmpty() || !accepted.get(0).lost.done()) {
-          Async.sleep(0.001);
-        }
-        return accepted.get(0).bytes.size();
-      } finally {
-        Recording.shutdown(server);
+    int got = s.run(() -> connected(loop, accepted, r -> { }, c -> {
+      c.transport().write(Recording.pattern(n));
+      c.transport().close();
+      while (accepted.isEmpty() || !accepted.get(0).lost.done()) {
+        Async.sleep(0.001);
       }
-    });
+      return accepted.get(0).bytes.size();
+    }));
     s.expectEquals("bytes the server received", n, got);
   }
 
@@ -290,16 +271,7 @@ public final class TcpScenarios {
       server.close();
       Async.await(server.waitClosed());
       s.check(!server.isServing(), "isServing() is true after close()");
-      try {
-        ConnectionResult<Recording> c = Async.await(loop.createConnection(() -> new Recording(loop), "127.0.0.1", port));
-        c.transport().close();
-        return "connected";
-      } catch (Exception e) {
-        if (e instanceof ConnectException) {
-          return e;
-        }
-        throw e;
-      }
+      return connectOrRefusal(loop, port);
     });
     s.check(seen instanceof ConnectException, "connecting to a closed server: expected ConnectException, observed %s",
         ScenarioContext.describe(seen));
@@ -315,17 +287,7 @@ public final class TcpScenarios {
       probe.bind(new InetSocketAddress("127.0.0.1", 0));
       port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
     }
-    Object seen = s.run(() -> {
-      try {
-        Async.await(loop.createConnection(() -> new Recording(loop), "127.0.0.1", port)).transport().close();
-        return "connected";
-      } catch (Exception e) {
-        if (e instanceof ConnectException) {
-          return e;
-        }
-        throw e;
-      }
-    });
+    Object seen = s.run(() -> connectOrRefusal(loop, port));
     s.check(seen instanceof ConnectException, "connecting to a closed port: expected ConnectException, observed %s",
         ScenarioContext.describe(seen));
   }

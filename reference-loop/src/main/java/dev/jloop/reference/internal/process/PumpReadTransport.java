@@ -1,18 +1,15 @@
 package dev.jloop.reference.internal.process;
 
 import dev.jloop.EventLoop;
-import dev.jloop.io.BaseProtocol;
 import dev.jloop.io.Protocol;
-import dev.jloop.io.ReadTransport;
-import dev.jloop.reference.internal.TransportErrors;
+import dev.jloop.reference.internal.ReadPipeTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
- * A {@link ReadTransport} over a blocking {@link InputStream} (a child's stdout or stderr, which
+ * A read pipe transport over a blocking {@link InputStream} (a child's stdout or stderr, which
  * the JDK gives only as a blocking stream), with the semantics of asyncio's read pipe transport.
  *
  * <p>A dedicated pump thread reads chunks of up to 64 KiB and hands each to the loop with
@@ -23,33 +20,26 @@ import java.util.Objects;
  * {@code connectionMade}, ends at the end of the data, on an error, or when the transport
  * closes, and closes the stream. Loop thread only, except the pump's own methods.
  */
-final class PumpReadTransport implements ReadTransport {
+final class PumpReadTransport extends ReadPipeTransport {
   static final int CHUNK = 64 * 1024;
   static final long MAX_IN_FLIGHT = 256 * 1024;
 
-  private final EventLoop loop;
   private final InputStream in;
   private final String pumpName;
   private final Object lock = new Object();
   private final ArrayDeque<byte[]> pending = new ArrayDeque<>();
-  private Protocol protocol;
-  private boolean paused;
-  private boolean closing;
   private boolean eof;
-  private boolean lost;
   // shared with the pump thread, under lock
   private long inFlight;
   private boolean pumpPaused;
   private boolean stopped;
 
   PumpReadTransport(EventLoop loop, InputStream in, Protocol protocol, String pumpName) {
-    this.loop = loop;
+    super(loop, in, protocol);
     this.in = in;
-    this.protocol = protocol;
     this.pumpName = pumpName;
-    loop.callSoon(() -> this.protocol.connectionMade(this));
     loop.callSoon(() -> {
-      if (!closing) {
+      if (!isClosing()) {
         Pumps.start(pumpName, this::pump);
       }
     });
@@ -78,7 +68,7 @@ final class PumpReadTransport implements ReadTransport {
         }
       }
     } catch (IOException e) {
-      Pumps.post(loop, () -> onError(e));
+      Pumps.post(loop, () -> fatalError(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -99,7 +89,7 @@ final class PumpReadTransport implements ReadTransport {
   // ---- loop thread ----
 
   private void onData(byte[] chunk) {
-    if (closing) {
+    if (isClosing()) {
       release(chunk.length);
       return;
     }
@@ -112,24 +102,14 @@ final class PumpReadTransport implements ReadTransport {
     drain();
   }
 
-  private void onError(IOException e) {
-    if (closing) {
-      return;
-    }
-    TransportErrors.report(loop, "Fatal read error on pipe transport", e, this, protocol);
-    close(e);
-  }
-
   private void drain() {
-    while (!paused && !closing && !pending.isEmpty()) {
+    while (isReading() && !pending.isEmpty()) {
       byte[] c = pending.poll();
       release(c.length);
-      protocol.dataReceived(c);
+      getProtocol().dataReceived(c);
     }
-    if (eof && pending.isEmpty() && !closing && !paused) {
-      closing = true;
-      loop.callSoon(() -> protocol.eofReceived());
-      loop.callSoon(() -> callConnectionLost(null));
+    if (eof && pending.isEmpty() && isReading()) {
+      eofReached();
     }
   }
 
@@ -141,27 +121,14 @@ final class PumpReadTransport implements ReadTransport {
   }
 
   @Override
-  public boolean isReading() {
-    return !paused && !closing;
-  }
-
-  @Override
-  public void pauseReading() {
-    if (!isReading()) {
-      return;
-    }
-    paused = true;
+  protected void pauseInput() {
     synchronized (lock) {
       pumpPaused = true;
     }
   }
 
   @Override
-  public void resumeReading() {
-    if (closing || !paused) {
-      return;
-    }
-    paused = false;
+  protected void resumeInput() {
     synchronized (lock) {
       pumpPaused = false;
       lock.notifyAll();
@@ -170,62 +137,27 @@ final class PumpReadTransport implements ReadTransport {
   }
 
   @Override
-  public void close() {
-    if (!closing) {
-      close(null);
-    }
-  }
-
-  private void close(Throwable exc) {
-    closing = true;
+  protected void stopInput() {
     pending.clear();
-    synchronized (lock) {
-      stopped = true;
-      lock.notifyAll();
-    }
+    stopPump();
     // Does not block: the JDK's process streams close without the lock a blocked read holds.
     Pumps.closeQuietly(in);
-    loop.callSoon(() -> callConnectionLost(exc));
   }
 
-  private void callConnectionLost(Throwable exc) {
-    if (lost) {
-      return;
-    }
-    lost = true;
+  @Override
+  protected void released() {
+    stopPump();
+  }
+
+  private void stopPump() {
     synchronized (lock) {
       stopped = true;
       lock.notifyAll();
     }
-    protocol.connectionLost(exc);
   }
 
   @Override
-  public boolean isClosing() {
-    return closing;
-  }
-
-  @Override
-  public Object getExtraInfo(String name) {
-    return "pipe".equals(name) ? in : null;
-  }
-
-  @Override
-  public void setProtocol(BaseProtocol protocol) {
-    Objects.requireNonNull(protocol, "protocol");
-    if (!(protocol instanceof Protocol p)) {
-      throw new IllegalArgumentException("a read pipe needs a Protocol, not " + protocol);
-    }
-    this.protocol = p;
-  }
-
-  @Override
-  public Protocol getProtocol() {
-    return protocol;
-  }
-
-  @Override
-  public String toString() {
-    return "PumpReadTransport[" + pumpName + (lost ? ", closed" : closing ? ", closing" : "") + "]";
+  protected String describePipe() {
+    return pumpName;
   }
 }

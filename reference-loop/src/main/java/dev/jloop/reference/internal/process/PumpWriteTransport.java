@@ -2,17 +2,14 @@ package dev.jloop.reference.internal.process;
 
 import dev.jloop.EventLoop;
 import dev.jloop.io.BaseProtocol;
-import dev.jloop.io.WriteTransport;
-import dev.jloop.reference.internal.TransportErrors;
-import dev.jloop.reference.internal.WriteFlow;
+import dev.jloop.reference.internal.WritePipeTransport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Objects;
 
 /**
- * A {@link WriteTransport} over a blocking {@link OutputStream} (a child's stdin), with the
+ * A write pipe transport over a blocking {@link OutputStream} (a child's stdin), with the
  * semantics of asyncio's write pipe transport.
  *
  * <p>{@code write} never blocks: it queues a copy and counts it in the write buffer, which
@@ -27,33 +24,23 @@ import java.util.Objects;
  * a write already in progress cannot be interrupted (the JDK stream holds its lock while
  * blocked), so the pump closes the stream when that write returns, which it does once the child
  * reads or exits. The child's exit closes the transport as the reader's end of the pipe would
- * in asyncio ({@link #readerGone()}). Loop thread only, except the pump's own methods.
+ * in asyncio ({@link #readerGone()}: the JDK cannot watch a process pipe for its reader's end).
+ * Loop thread only, except the pump's own methods.
  */
-final class PumpWriteTransport implements WriteTransport {
+final class PumpWriteTransport extends WritePipeTransport {
   private static final byte[] EOF = new byte[0];
 
-  private final EventLoop loop;
   private final OutputStream out;
   private final String pumpName;
-  private final WriteFlow flow;
   private final Object lock = new Object();
   private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-  private BaseProtocol protocol;
-  private long bufferSize;
-  private int writesAfterLoss;
-  private boolean closing;
-  private boolean aborted;
-  private boolean lost;
   // under lock, shared with the pump
   private boolean stop;
 
   PumpWriteTransport(EventLoop loop, OutputStream out, BaseProtocol protocol, String pumpName) {
-    this.loop = loop;
+    super(loop, out, protocol);
     this.out = out;
-    this.protocol = protocol;
     this.pumpName = pumpName;
-    this.flow = new WriteFlow(loop, this);
-    loop.callSoon(() -> this.protocol.connectionMade(this));
     Pumps.start(pumpName, this::pump);
   }
 
@@ -85,7 +72,7 @@ final class PumpWriteTransport implements WriteTransport {
         }
       }
     } catch (IOException e) {
-      Pumps.post(loop, () -> onError(e));
+      Pumps.post(loop, () -> forceClose(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -96,45 +83,19 @@ final class PumpWriteTransport implements WriteTransport {
   // ---- loop thread ----
 
   private void onWritten(int n) {
-    if (aborted || lost) {
+    if (isDone()) {
       return;
     }
-    bufferSize -= n;
-    flow.maybeResume(bufferSize);
-  }
-
-  private void onError(IOException e) {
-    if (aborted || lost) {
-      return;
-    }
-    bufferSize = 0;
-    closing = true;
-    loop.callSoon(() -> callConnectionLost(e));
+    flow().shrink(n);
+    flow().maybeResume();
   }
 
   @Override
-  public void write(byte[] data) {
-    Objects.requireNonNull(data, "data");
-    write(ByteBuffer.wrap(data));
-  }
-
-  @Override
-  public void write(ByteBuffer data) {
-    Objects.requireNonNull(data, "data");
-    if (!data.hasRemaining()) {
-      return;
-    }
-    if (closing) {
-      data.position(data.limit());
-      writesAfterLoss = TransportErrors.writeAfterLoss(writesAfterLoss,
-          "pipe closed by peer or os.write(pipe, data) raised exception.");
-      return;
-    }
+  protected long send(ByteBuffer data) {
     byte[] copy = new byte[data.remaining()];
     data.get(copy);
     enqueue(copy);
-    bufferSize += copy.length;
-    flow.maybePause(bufferSize);
+    return copy.length;
   }
 
   private void enqueue(byte[] chunk) {
@@ -145,103 +106,31 @@ final class PumpWriteTransport implements WriteTransport {
   }
 
   @Override
-  public boolean canWriteEof() {
-    return true;
-  }
-
-  @Override
-  public void writeEof() {
-    if (closing) {
-      return;
-    }
-    closing = true;
+  protected void flushThenClose() {
     enqueue(EOF);
   }
 
   @Override
-  public void close() {
-    writeEof();
+  protected void dropBuffer() {
+    stopPump();
   }
 
   @Override
-  public void abort() {
-    closeNow(null);
+  protected void released() {
+    stopPump();
   }
 
-  /**
-   * The reader of the pipe went away (the child exited): asyncio's {@code _read_ready} of a write
-   * pipe, which closes the transport, with a "Broken pipe" error if data was still buffered.
-   * The JDK cannot watch a process pipe for its reader's end, so the child's exit stands for it.
-   */
-  void readerGone() {
-    closeNow(bufferSize > 0 ? new IOException("Broken pipe") : null);
-  }
-
-  private void closeNow(Throwable exc) {
-    if (lost || aborted) {
-      return;
-    }
-    closing = true;
-    aborted = true;
-    bufferSize = 0;
+  /** Drops what is queued and lets the pump end (after the write in progress, if any). */
+  private void stopPump() {
     synchronized (lock) {
       queue.clear();
       stop = true;
       lock.notifyAll();
     }
-    loop.callSoon(() -> callConnectionLost(exc));
-  }
-
-  private void callConnectionLost(Throwable exc) {
-    if (lost) {
-      return;
-    }
-    lost = true;
-    synchronized (lock) {
-      stop = true;
-      lock.notifyAll();
-    }
-    protocol.connectionLost(exc);
   }
 
   @Override
-  public long getWriteBufferSize() {
-    return bufferSize;
-  }
-
-  @Override
-  public void setWriteBufferLimits(int high, int low) {
-    flow.setLimits(high, low, bufferSize);
-  }
-
-  @Override
-  public WaterMarks getWriteBufferLimits() {
-    return flow.limits();
-  }
-
-  @Override
-  public boolean isClosing() {
-    return closing;
-  }
-
-  @Override
-  public Object getExtraInfo(String name) {
-    return "pipe".equals(name) ? out : null;
-  }
-
-  @Override
-  public void setProtocol(BaseProtocol protocol) {
-    this.protocol = Objects.requireNonNull(protocol, "protocol");
-  }
-
-  @Override
-  public BaseProtocol getProtocol() {
-    return protocol;
-  }
-
-  @Override
-  public String toString() {
-    return "PumpWriteTransport[" + pumpName + (lost ? ", closed" : closing ? ", closing" : "")
-        + ", bufsize=" + bufferSize + "]";
+  protected String describePipe() {
+    return pumpName;
   }
 }

@@ -58,7 +58,6 @@ public final class SelectorDatagramTransport implements DatagramTransport {
   private final Map<String, Object> extra = new HashMap<>();
   private final ArrayDeque<Outgoing> buffer = new ArrayDeque<>();
   private DatagramProtocol protocol;
-  private long bufferSize;
   private int connLost;
   private int writesAfterLoss;
   private boolean closing;
@@ -170,8 +169,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
       }
     }
     buffer.add(new Outgoing(data.clone(), target));
-    bufferSize += data.length + HEADER_SIZE;
-    flow.maybePause(bufferSize);
+    flow.grow(data.length + HEADER_SIZE);
   }
 
   /** Sends one datagram; false if the socket buffer had no room (nothing was sent). */
@@ -198,7 +196,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
       }
       drop();
     }
-    flow.maybeResume(bufferSize);
+    flow.maybeResume();
     if (buffer.isEmpty()) {
       watch.removeWriter();
       if (closing && connLost == 0) {
@@ -210,7 +208,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
 
   private void drop() {
     Outgoing o = buffer.poll();
-    bufferSize -= o.data().length + HEADER_SIZE;
+    flow.shrink(o.data().length + HEADER_SIZE);
   }
 
   @Override
@@ -244,7 +242,7 @@ public final class SelectorDatagramTransport implements DatagramTransport {
     }
     if (!buffer.isEmpty()) {
       buffer.clear();
-      bufferSize = 0;
+      flow.clear();
       watch.removeWriter();
     }
     if (!closing) {
@@ -263,23 +261,18 @@ public final class SelectorDatagramTransport implements DatagramTransport {
     try {
       protocol.connectionLost(exc);
     } finally {
-      watch.release(this);
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // nothing left to tell anyone
-      }
+      watch.releaseAndClose(this);
     }
   }
 
   @Override
   public long getWriteBufferSize() {
-    return bufferSize;
+    return flow.size();
   }
 
   @Override
   public void setWriteBufferLimits(int high, int low) {
-    flow.setLimits(high, low, bufferSize);
+    flow.setLimits(high, low);
   }
 
   @Override
@@ -315,6 +308,6 @@ public final class SelectorDatagramTransport implements DatagramTransport {
   public String toString() {
     return "SelectorDatagramTransport[" + (lostCalled ? "closed" : closing ? "closing" : "open")
         + ", local=" + extra.get("sockname") + ", remote=" + remote
-        + ", bufsize=" + bufferSize + "]";
+        + ", bufsize=" + flow.size() + "]";
   }
 }
