@@ -71,15 +71,28 @@ public final class Mutants {
     }
   }
 
-  /** call_soon callbacks run newest first among those pending. */
-  static final class LifoCallSoon extends SelectorEventLoop {
-    private final Deque<Runnable> pending = new ArrayDeque<>();
+  /**
+   * call_soon callbacks run newest first among those pending. Cancelling a handle still works
+   * (the newest callback whose handle is not cancelled runs), so the only rules this loop breaks
+   * are the ordering ones.
+   */
+  public static final class LifoCallSoon extends SelectorEventLoop {
+    private final Deque<Map.Entry<Handle, Runnable>> pending = new ArrayDeque<>();
 
     @Override
     public Handle callSoon(Runnable callback) {
       Objects.requireNonNull(callback, "callback");
-      pending.push(callback);
-      return super.callSoon(() -> pending.pop().run());
+      Handle h = super.callSoon(this::runNewest);
+      pending.push(Map.entry(h, callback));
+      return h;
+    }
+
+    private void runNewest() {
+      Map.Entry<Handle, Runnable> next = pending.pop();
+      while (next.getKey().cancelled()) {
+        next = pending.pop();
+      }
+      next.getValue().run();
     }
   }
 

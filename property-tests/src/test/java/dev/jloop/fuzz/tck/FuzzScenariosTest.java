@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jloop.EventLoop;
+import dev.jloop.Future;
 import dev.jloop.fuzz.FuzzOptions;
 import dev.jloop.fuzz.FuzzReport;
+import dev.jloop.fuzz.mutants.Mutants;
 import dev.jloop.fuzz.program.GenSettings;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import dev.jloop.Future;
 import dev.jloop.reference.SelectorEventLoop;
 import dev.jloop.spi.LoopProviders;
 import dev.jloop.tck.Level;
@@ -21,7 +19,10 @@ import dev.jloop.tck.catalog.Catalog;
 import dev.jloop.tck.catalog.ScenarioSpec;
 import dev.jloop.tck.scenario.ScenarioContext;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -92,7 +93,7 @@ class FuzzScenariosTest {
   @Test
   void aBrokenLoopFailsWithTheShrunkProgram() {
     AssertionError e = assertThrows(AssertionError.class,
-        () -> run("fuzz.required-rules", "lifo", LifoLoop::new));
+        () -> run("fuzz.required-rules", "lifo", Mutants.LifoCallSoon::new));
     assertTrue(e.getMessage().startsWith("loop `lifo`: rule callbacks."), e.getMessage());
     assertTrue(e.getMessage().contains("Program.of("), e.getMessage());
     assertTrue(e.getMessage().contains("import asyncio"), e.getMessage());
@@ -132,17 +133,6 @@ class FuzzScenariosTest {
         Duration.ofMillis(100), 0x2aL, Optional.empty(), 0, Map.of());
     assertTrue(FuzzScenarios.note(one, null).startsWith("1 program passed (REQUIRED rules)"), FuzzScenarios.note(one, null));
     assertTrue(one.summary().startsWith("loop `x`: 1 program passed"), one.summary());
-  }
-
-  /** call_soon callbacks run newest first. */
-  static final class LifoLoop extends SelectorEventLoop {
-    private final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
-
-    @Override
-    public dev.jloop.Handle callSoon(Runnable callback) {
-      pending.push(callback);
-      return super.callSoon(() -> pending.pop().run());
-    }
   }
 
   /** Lacks run_in_executor. */
