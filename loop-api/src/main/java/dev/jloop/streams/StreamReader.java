@@ -113,13 +113,30 @@ public class StreamReader {
    */
   public void feedData(byte[] data) {
     Objects.requireNonNull(data, "data");
+    feed(data, false);
+  }
+
+  /**
+   * {@link #feedData} with an array the caller gives up (a transport's fresh read, which
+   * {@link dev.jloop.io.Protocol#dataReceived} leaves to the protocol): the buffer may keep it
+   * and a read may return it, without copying.
+   */
+  void feedOwnedData(byte[] data) {
+    feed(data, true);
+  }
+
+  private void feed(byte[] data, boolean owned) {
     if (eof) {
       throw new IllegalStateException("feedData after feedEof");
     }
     if (data.length == 0) {
       return;
     }
-    buffer.append(data);
+    if (owned) {
+      buffer.adopt(data);
+    } else {
+      buffer.append(data);
+    }
     wakeUp();
     if (pending == null && !paused && buffer.size() > 2L * limit
         && transport instanceof ReadTransport rt) {

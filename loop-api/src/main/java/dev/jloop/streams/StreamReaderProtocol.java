@@ -71,7 +71,11 @@ public class StreamReaderProtocol implements Protocol {
 
   @Override
   public void dataReceived(byte[] data) {
-    reader.feedData(data);
+    if (reader.getClass() == StreamReader.class) {
+      reader.feedOwnedData(data); // the array is ours (Protocol's contract): no copy
+    } else {
+      reader.feedData(data); // a subclass may override feedData: call it, as asyncio does
+    }
   }
 
   @Override

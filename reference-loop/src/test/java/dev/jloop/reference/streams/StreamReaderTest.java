@@ -18,6 +18,7 @@ import dev.jloop.reference.SelectorEventLoop;
 import dev.jloop.streams.IncompleteReadException;
 import dev.jloop.streams.LimitOverrunException;
 import dev.jloop.streams.StreamReader;
+import dev.jloop.streams.StreamReaderProtocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,6 +231,48 @@ class StreamReaderTest {
       assertEquals(50, Async.await(big).length);
       return null;
     });
+  }
+
+  /**
+   * The protocol's arrays are its own (Protocol.dataReceived), so the reader may hand them to
+   * a read without copying; an array given to the public feedData is copied, as asyncio's
+   * feed_data copies into its bytearray.
+   */
+  @Test
+  void protocolDataIsHandedOnWithoutCopyButFeedDataCopies() {
+    StreamReader r = new StreamReader(loop);
+    StreamReaderProtocol p = new StreamReaderProtocol(loop, r);
+    run(() -> {
+      Future<byte[]> waiting = r.read(1000);
+      byte[] received = b("fresh read");
+      p.dataReceived(received);
+      assertSame(received, Async.await(waiting));
+      byte[] mine = b("caller's");
+      r.feedData(mine);
+      mine[0] = 'X';
+      assertArrayEquals(b("caller's"), Async.await(r.read(1000)));
+      byte[] twoParts = b("head+tail");
+      p.dataReceived(twoParts);
+      assertArrayEquals(b("head"), Async.await(r.read(4)));
+      assertArrayEquals(b("+tail"), Async.await(r.read(1000)));
+      return null;
+    });
+  }
+
+  /** A reader subclass that overrides feedData still sees every chunk (asyncio calls feed_data). */
+  @Test
+  void protocolCallsAnOverriddenFeedData() {
+    List<Integer> fed = new ArrayList<>();
+    StreamReader r = new StreamReader(loop) {
+      @Override
+      public void feedData(byte[] data) {
+        fed.add(data.length);
+        super.feedData(data);
+      }
+    };
+    new StreamReaderProtocol(loop, r).dataReceived(b("abc"));
+    assertEquals(List.of(3), fed);
+    assertArrayEquals(b("abc"), run(() -> Async.await(r.read(10))));
   }
 
   @Test
