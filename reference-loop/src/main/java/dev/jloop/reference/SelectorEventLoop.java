@@ -50,6 +50,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
   private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 
   private final IoHandler io;
+  private final PollSkipping pollSkipping;
   private final long epochNanos = System.nanoTime();
   private final ArrayDeque<Handle> ready = new ArrayDeque<>();
   private final TimerQueue timers = new TimerQueue();
@@ -77,7 +78,13 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
   /** A loop on the given multiplexer, which the loop closes when it closes. */
   @SuppressWarnings("this-escape") // its parts (ExecutorSupport, ...) keep a reference, nothing more
   public SelectorEventLoop(IoHandler io) {
+    this(io, PollSkipping.fromSystemProperties());
+  }
+
+  /** A loop on {@code io} with the given poll-skipping bounds (tests). */
+  SelectorEventLoop(IoHandler io, PollSkipping pollSkipping) {
     this.io = Objects.requireNonNull(io, "io");
+    this.pollSkipping = pollSkipping;
   }
 
   /** The multiplexer. */
@@ -117,6 +124,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
     checkNotRunning();
     EventLoop previous = RunningLoop.enter(this);
     thread = Thread.currentThread();
+    pollSkipping.pollNext();
     try {
       do {
         runOnce();
@@ -202,24 +210,31 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
    *       half are cancelled, else pop the cancelled ones at its top;
    *   <li>poll for I/O: without waiting if callbacks are ready or the loop is stopping, else
    *       until the earliest timer (at most a day), else until I/O or a wake-up; the
-   *       {@link IoHandler} queues the callbacks of ready I/O with {@link #addReady};
+   *       {@link IoHandler} queues the callbacks of ready I/O with {@link #addReady}. Unlike
+   *       asyncio, a pass with callbacks ready skips that non-blocking poll (a system call) if
+   *       the last poll ended less than 50 us ago and fewer than 64 passes in a row skipped it;
+   *       the first pass of a run and a stopping loop's always poll ({@link PollSkipping});
    *   <li>take in the callbacks other threads scheduled during the poll;
    *   <li>move the timers due within the clock resolution to the ready queue, in heap order;
    *   <li>run exactly the callbacks that are ready now, skipping cancelled ones; those they
-   *       schedule run in the next pass (after the next poll).
+   *       schedule run in the next pass (after the next poll, if that pass polls).
    * </ol>
    */
   protected void runOnce() {
     drainOtherThreads();
     timers.compactIfMostlyCancelled();
-    try {
-      io.poll(pollTimeoutNanos());
-    } catch (IOException e) {
-      callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
-    }
-    if (wakeupPending.get()) {
-      // Reset before draining: a producer that finds it false afterwards wakes the next poll.
-      wakeupPending.set(false);
+    long timeout = pollTimeoutNanos();
+    if (timeout != 0 || stopping || !pollSkipping.skipNonBlockingPoll()) {
+      try {
+        io.poll(timeout);
+      } catch (IOException e) {
+        callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
+      }
+      pollSkipping.polled();
+      if (wakeupPending.get()) {
+        // Reset before draining: a producer that finds it false afterwards wakes the next poll.
+        wakeupPending.set(false);
+      }
     }
     drainOtherThreads();
     moveDueTimersToReady();
