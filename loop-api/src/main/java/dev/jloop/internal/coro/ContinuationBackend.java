@@ -57,7 +57,9 @@ final class ContinuationBackend implements CoroutineBackend {
     return UNAVAILABLE;
   }
 
-  private final ThreadLocal<ContinuationFiber> running = new ThreadLocal<>();
+  /** The fiber running on each thread, in a one-slot cell (one thread-local read per switch). */
+  private final ThreadLocal<ContinuationFiber[]> running =
+      ThreadLocal.withInitial(() -> new ContinuationFiber[1]);
 
   @Override
   public String name() {
@@ -74,7 +76,7 @@ final class ContinuationBackend implements CoroutineBackend {
 
   @Override
   public void suspend() {
-    ContinuationFiber f = running.get();
+    ContinuationFiber f = running.get()[0];
     if (f == null) {
       throw new IllegalStateException("no task body is running on this thread");
     }
@@ -107,8 +109,9 @@ final class ContinuationBackend implements CoroutineBackend {
 
     @Override
     public void resume() {
-      ContinuationFiber outer = running.get();
-      running.set(this);
+      ContinuationFiber[] cell = running.get();
+      ContinuationFiber outer = cell[0];
+      cell[0] = this;
       try {
         RUN.invokeExact(continuation);
       } catch (RuntimeException | Error e) {
@@ -116,7 +119,7 @@ final class ContinuationBackend implements CoroutineBackend {
       } catch (Throwable t) {
         throw new IllegalStateException(t);
       } finally {
-        running.set(outer);
+        cell[0] = outer;
       }
     }
 
