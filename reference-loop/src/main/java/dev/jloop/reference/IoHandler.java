@@ -19,6 +19,15 @@ public interface IoHandler extends AutoCloseable {
    */
   int poll(long timeoutNanos) throws IOException;
 
+  /**
+   * Whether a poll could report anything: {@code false} lets the loop leave out a poll that
+   * would not wait (no system call, no clock read). Loop thread only. The default,
+   * {@code true}, always polls.
+   */
+  default boolean hasRegistrations() {
+    return true;
+  }
+
   /** Makes a poll in progress (or the next one) return at once. Safe from any thread. */
   void wakeup();
 

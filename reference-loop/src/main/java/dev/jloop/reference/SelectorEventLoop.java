@@ -224,7 +224,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
     drainOtherThreads();
     timers.compactIfMostlyCancelled();
     long timeout = pollTimeoutNanos();
-    if (timeout != 0 || stopping || !pollSkipping.skipNonBlockingPoll()) {
+    if (timeout != 0 || stopping || io.hasRegistrations() && !pollSkipping.skipNonBlockingPoll()) {
       try {
         io.poll(timeout);
       } catch (IOException e) {

@@ -37,6 +37,12 @@ public final class SelectorIoHandler implements IoHandler {
     return selector;
   }
 
+  /** Whether any channel is registered with the selector. */
+  @Override
+  public boolean hasRegistrations() {
+    return !selector.keys().isEmpty();
+  }
+
   @Override
   public int poll(long timeoutNanos) throws IOException {
     if (timeoutNanos == 0) {

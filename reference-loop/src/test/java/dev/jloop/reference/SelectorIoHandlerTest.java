@@ -31,6 +31,18 @@ class SelectorIoHandlerTest {
     assertEquals(0, io.poll(0));
   }
 
+  /** The loop leaves out non-blocking polls, and their clock reads, while nothing is registered. */
+  @Test
+  void hasRegistrationsOnceAChannelIsRegistered() throws Exception {
+    assertFalse(io.hasRegistrations());
+    Pipe pipe = Pipe.open();
+    channels.add(pipe.source());
+    pipe.sink().close();
+    pipe.source().configureBlocking(false);
+    pipe.source().register(io.selector(), SelectionKey.OP_READ);
+    assertTrue(io.hasRegistrations());
+  }
+
   @Test
   void aWakeupBeforeABlockingPollMakesItReturn() throws Exception {
     io.wakeup();
