@@ -28,6 +28,14 @@ public interface IoHandler extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Finishes closing the channels that were closed or cancelled since the last poll, without
+   * waiting and without reporting I/O; it may consume a pending {@link #wakeup}. The loop calls
+   * it when a run ends on passes that left out their poll. Loop thread only. The default does
+   * nothing.
+   */
+  default void releaseClosed() throws IOException {}
+
   /** Makes a poll in progress (or the next one) return at once. Safe from any thread. */
   void wakeup();
 

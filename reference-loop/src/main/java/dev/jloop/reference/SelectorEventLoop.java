@@ -18,10 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -55,8 +53,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
   private final ArrayDeque<Handle> ready = new ArrayDeque<>();
   private final TimerQueue timers = new TimerQueue();
   private final Consumer<TimerHandle> timerCancelled = timers::onCancelled;
-  private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean wakeupPending = new AtomicBoolean();
+  private final ThreadsafeInbox fromOtherThreads = new ThreadsafeInbox();
   private final ExecutorSupport executors = new ExecutorSupport(this);
   private final ProcServices proc = new ProcServices(this);
 
@@ -131,6 +128,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
       } while (!stopping);
     } finally {
       stopping = false;
+      settleSkippedPoll();
       thread = null;
       RunningLoop.exit(previous);
     }
@@ -221,22 +219,18 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
    * </ol>
    */
   protected void runOnce() {
-    drainOtherThreads();
+    fromOtherThreads.drainTo(ready);
     timers.compactIfMostlyCancelled();
-    long timeout = pollTimeoutNanos();
-    if (timeout != 0 || stopping || io.hasRegistrations() && !pollSkipping.skipNonBlockingPoll()) {
-      try {
-        io.poll(timeout);
-      } catch (IOException e) {
-        callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
-      }
-      pollSkipping.polled();
-      if (wakeupPending.get()) {
-        // Reset before draining: a producer that finds it false afterwards wakes the next poll.
-        wakeupPending.set(false);
-      }
+    boolean polled = true;
+    try {
+      polled = pollSkipping.poll(io, pollTimeoutNanos(), stopping);
+    } catch (IOException e) {
+      callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
     }
-    drainOtherThreads();
+    if (polled) {
+      fromOtherThreads.polled();
+    }
+    fromOtherThreads.drainTo(ready);
     moveDueTimersToReady();
     for (int n = ready.size(); n > 0; n--) {
       Handle h = ready.poll();
@@ -286,9 +280,14 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
     }
   }
 
-  private void drainOtherThreads() {
-    for (Handle h = fromOtherThreads.poll(); h != null; h = fromOtherThreads.poll()) {
-      ready.add(h);
+  /** A run that ended on skipped polls leaves no closed channel half open ({@link PollSkipping}). */
+  private void settleSkippedPoll() {
+    try {
+      if (pollSkipping.settle(io)) {
+        fromOtherThreads.polled();
+      }
+    } catch (IOException e) {
+      callExceptionHandler(ExceptionContext.of("I/O poll failed", e));
     }
   }
 
@@ -313,7 +312,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
     if (!fromOtherThreads.isEmpty()) {
       // callSoonThreadsafe then callSoon on one thread keep their order (asyncio:
       // test_call_soon_threadsafe_same_thread).
-      drainOtherThreads();
+      fromOtherThreads.drainTo(ready);
     }
     Handle h = new Handle(this, callback);
     ready.add(h);
@@ -329,10 +328,7 @@ public class SelectorEventLoop implements EventLoop, SelectorNetworking, Selecto
       ready.add(h);
       return h;
     }
-    fromOtherThreads.add(h);
-    if (wakeupPending.compareAndSet(false, true)) {
-      io.wakeup();
-    }
+    fromOtherThreads.post(h, io);
     return h;
   }
 

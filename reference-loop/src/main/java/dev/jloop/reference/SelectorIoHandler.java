@@ -20,6 +20,8 @@ public final class SelectorIoHandler implements IoHandler {
   }
 
   private final Selector selector;
+  private static final Consumer<SelectionKey> IGNORE = key -> { };
+
   private final Consumer<SelectionKey> dispatcher = this::dispatch;
   private boolean closed;
 
@@ -41,6 +43,18 @@ public final class SelectorIoHandler implements IoHandler {
   @Override
   public boolean hasRegistrations() {
     return !selector.keys().isEmpty();
+  }
+
+  /**
+   * A selection that reports nothing: the selector closes the descriptors of channels closed
+   * while registered only when it next selects. Ready channels stay ready (the JDK's selectors
+   * are level-triggered) and are reported by the next poll.
+   */
+  @Override
+  public void releaseClosed() throws IOException {
+    if (!selector.keys().isEmpty()) {
+      selector.selectNow(IGNORE);
+    }
   }
 
   @Override

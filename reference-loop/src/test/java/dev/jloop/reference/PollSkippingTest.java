@@ -151,6 +151,32 @@ class PollSkippingTest {
     assertEquals(1, reads[0], "the pass of a new run did not poll");
   }
 
+  /**
+   * A JDK selector closes a registered channel's descriptor only at its next selection; a run
+   * that ends on passes that skipped their poll must still leave a closed channel closed, as
+   * when every pass polled (a pipe's writer then sees the broken pipe at once).
+   */
+  @Test
+  void aRunEndingOnSkippedPollsLeavesClosedChannelsClosed() throws IOException {
+    SelectorEventLoop l = loop(new PollSkipping(60_000_000, 1_000_000)); // skip whenever allowed
+    Pipe p = Pipe.open();
+    pipes.add(p);
+    p.source().configureBlocking(false);
+    l.addReader(p.source(), () -> {});
+    l.callSoon(() -> l.callSoon(() -> { // the second pass: it skips its poll
+      l.removeReader(p.source());
+      try {
+        p.source().close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      l.callSoon(l::stop); // the third pass skips too, and ends the run
+    }));
+    l.runForever();
+    assertThrows(IOException.class, () -> p.sink().write(ByteBuffer.wrap(new byte[] {1})),
+        "the pipe's read end is still open after the run");
+  }
+
   /** With either bound 0, every pass with callbacks ready polls without waiting (asyncio's rule). */
   @Test
   void zeroBoundsPollInEveryPass() {
@@ -191,7 +217,9 @@ class PollSkippingTest {
   void negativeBoundsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> new PollSkipping(-1, 64));
     assertThrows(IllegalArgumentException.class, () -> new PollSkipping(50, -1));
-    assertFalse(PollSkipping.never().skipNonBlockingPoll());
+    PollSkipping never = new PollSkipping(0, 0);
+    never.polled();
+    assertFalse(never.skipNonBlockingPoll(), "zero bounds never skip");
   }
 
   private static void drain(Pipe p) {
