@@ -127,7 +127,8 @@ class ThreadsafeTest {
     loop.runUntilComplete(loop.runInExecutor(null, () -> "warm the executor up"));
     loop.callSoon(loop::stop);
     loop.runForever();
-    assertTrue(io.timeouts.size() > 2);
+    // The first pass of each run polls; others may skip a non-blocking poll (PollSkipping).
+    assertTrue(io.timeouts.size() >= 2, "polls: " + io.timeouts);
     assertEquals(List.of(), io.locksHeldWhilePolling);
   }
 
