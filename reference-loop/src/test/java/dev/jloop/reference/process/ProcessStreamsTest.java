@@ -113,9 +113,10 @@ class ProcessStreamsTest {
       Process terminated = Async.await(Subprocesses.createSubprocessExec(List.of("sleep", "30"), PIPES));
       terminated.terminate();
       assertEquals(Integer.valueOf(-15), Async.await(terminated.waitFor()));
-      Process hup = Async.await(Subprocesses.createSubprocessExec(List.of("sleep", "30"), PIPES));
-      hup.sendSignal(1);
-      assertEquals(Integer.valueOf(-1), Async.await(hup.waitFor()));
+      // SIGUSR1, not SIGHUP or SIGINT: nohup and non-interactive shells hand children those ignored.
+      Process usr1 = Async.await(Subprocesses.createSubprocessExec(List.of("sleep", "30"), PIPES));
+      usr1.sendSignal(10);
+      assertEquals(Integer.valueOf(-10), Async.await(usr1.waitFor()));
       return null;
     });
   }
