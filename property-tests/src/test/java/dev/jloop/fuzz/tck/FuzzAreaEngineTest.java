@@ -19,9 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -36,27 +35,12 @@ import org.opentest4j.AssertionFailedError;
  * passes with "N programs passed" as the result's message, and a loop with a scheduling bug fails
  * with the shrunk counterexample.
  */
+@ExtendWith(ShortFuzzBudget.class)
 class FuzzAreaEngineTest {
   private static final Pattern NOTE = Pattern.compile(
       "\\d+ programs? passed \\((REQUIRED|STRICT) rules\\) in \\d+\\.\\d s, \\d+ programs/s, master seed 0x[0-9a-f]{16}");
-  private static String seconds;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void shortBudget() {
-    seconds = System.getProperty("jloop.fuzz.seconds");
-    if (seconds == null) {
-      System.setProperty("jloop.fuzz.seconds", "1");
-    }
-  }
-
-  @AfterAll
-  static void restore() {
-    if (seconds == null) {
-      System.clearProperty("jloop.fuzz.seconds");
-    }
-  }
 
   private Path results() throws IOException {
     Path runs = Files.createDirectories(Path.of("target", "jloop-tck", "runs"));

@@ -26,9 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The {@code fuzz} area meets the TCK catalog's rules and its scenarios judge loops: the
@@ -36,24 +35,9 @@ import org.junit.jupiter.api.Test;
  * shrunk program, a loop without run_in_executor is fuzzed without it. The scenarios are called
  * here as the engine calls them; {@link FuzzAreaEngineTest} runs them through the engine.
  */
+@ExtendWith(ShortFuzzBudget.class)
 class FuzzScenariosTest {
   private static final AreaSpec AREA = Catalog.load(List.of(FuzzScenarios.class)).areas().get(0);
-  private static String seconds;
-
-  @BeforeAll
-  static void shortBudget() {
-    seconds = System.getProperty("jloop.fuzz.seconds");
-    if (seconds == null) {
-      System.setProperty("jloop.fuzz.seconds", "1");
-    }
-  }
-
-  @AfterAll
-  static void restore() {
-    if (seconds == null) {
-      System.clearProperty("jloop.fuzz.seconds");
-    }
-  }
 
   private static ScenarioSpec spec(String id) {
     return AREA.scenarios().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
