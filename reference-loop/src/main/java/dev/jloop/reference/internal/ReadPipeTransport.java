@@ -14,13 +14,9 @@ import java.util.Objects;
  * bytes come in: it starts and stops reading when told, hands data to the protocol while
  * {@link #isReading()}, and calls {@link #eofReached} or {@link #fatalError}. Loop thread only.
  */
-public abstract class ReadPipeTransport implements ReadTransport {
-  protected final EventLoop loop;
-  private final Object pipe;
-  private Protocol protocol;
+public abstract class ReadPipeTransport extends PipeTransport<Protocol> implements ReadTransport {
   private boolean closing;
   private boolean paused;
-  private boolean lost;
 
   /**
    * Schedules the protocol's {@code connectionMade}.
@@ -28,10 +24,7 @@ public abstract class ReadPipeTransport implements ReadTransport {
    * @param pipe the {@code "pipe"} extra info
    */
   protected ReadPipeTransport(EventLoop loop, Object pipe, Protocol protocol) {
-    this.loop = loop;
-    this.pipe = pipe;
-    this.protocol = protocol;
-    loop.callSoon(() -> this.protocol.connectionMade(this));
+    super(loop, pipe, protocol);
   }
 
   /** Reading was paused and now resumes. */
@@ -42,9 +35,6 @@ public abstract class ReadPipeTransport implements ReadTransport {
 
   /** The transport is closing: stop reading for good and drop what was not delivered. */
   protected abstract void stopInput();
-
-  /** Release the pipe: {@code connectionLost} was called (or failed). */
-  protected abstract void released();
 
   @Override
   public final boolean isReading() {
@@ -86,7 +76,7 @@ public abstract class ReadPipeTransport implements ReadTransport {
   protected final void eofReached() {
     closing = true;
     stopInput();
-    loop.callSoon(() -> protocol.eofReceived());
+    loop.callSoon(() -> getProtocol().eofReceived());
     loop.callSoon(() -> callConnectionLost(null));
   }
 
@@ -96,20 +86,8 @@ public abstract class ReadPipeTransport implements ReadTransport {
     if (closing) {
       return;
     }
-    TransportErrors.report(loop, "Fatal read error on pipe transport", exc, this, protocol);
+    TransportErrors.report(loop, "Fatal read error on pipe transport", exc, this, getProtocol());
     close(exc);
-  }
-
-  private void callConnectionLost(Throwable exc) {
-    if (lost) {
-      return;
-    }
-    lost = true;
-    try {
-      protocol.connectionLost(exc);
-    } finally {
-      released();
-    }
   }
 
   @Override
@@ -118,33 +96,18 @@ public abstract class ReadPipeTransport implements ReadTransport {
   }
 
   @Override
-  public final Object getExtraInfo(String name) {
-    return "pipe".equals(name) ? pipe : null;
-  }
-
-  @Override
   public final void setProtocol(BaseProtocol protocol) {
     Objects.requireNonNull(protocol, "protocol");
     if (!(protocol instanceof Protocol p)) {
       throw new IllegalArgumentException("a read pipe needs a Protocol, not " + protocol);
     }
-    this.protocol = p;
-  }
-
-  @Override
-  public final Protocol getProtocol() {
-    return protocol;
-  }
-
-  /** What {@link #toString} names the pipe by. */
-  protected String describePipe() {
-    return String.valueOf(pipe);
+    protocol(p);
   }
 
   @Override
   public final String toString() {
     return getClass().getSimpleName() + "["
-        + (lost ? "closed" : closing ? "closing" : paused ? "paused" : "open")
+        + (isLost() ? "closed" : closing ? "closing" : paused ? "paused" : "open")
         + ", " + describePipe() + "]";
   }
 }

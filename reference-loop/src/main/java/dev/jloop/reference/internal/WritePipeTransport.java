@@ -20,15 +20,11 @@ import java.util.Objects;
  * and call {@code connectionLost} at once. Writes after closing are dropped and counted, with
  * asyncio's warning at the fifth. Loop thread only.
  */
-public abstract class WritePipeTransport implements WriteTransport {
-  protected final EventLoop loop;
-  private final Object pipe;
+public abstract class WritePipeTransport extends PipeTransport<BaseProtocol> implements WriteTransport {
   private final WriteFlow flow;
-  private BaseProtocol protocol;
   private int writesAfterLoss;
   private boolean closing;
   private boolean dropped;
-  private boolean lost;
 
   /**
    * Schedules the protocol's {@code connectionMade}.
@@ -36,11 +32,8 @@ public abstract class WritePipeTransport implements WriteTransport {
    * @param pipe the {@code "pipe"} extra info
    */
   protected WritePipeTransport(EventLoop loop, Object pipe, BaseProtocol protocol) {
-    this.loop = loop;
-    this.pipe = pipe;
-    this.protocol = protocol;
+    super(loop, pipe, protocol);
     this.flow = new WriteFlow(loop, this);
-    loop.callSoon(() -> this.protocol.connectionMade(this));
   }
 
   /**
@@ -58,16 +51,13 @@ public abstract class WritePipeTransport implements WriteTransport {
   /** Forget the buffered bytes and stop writing: the transport is closing at once. */
   protected abstract void dropBuffer();
 
-  /** Release the pipe: {@code connectionLost} was called (or failed). */
-  protected abstract void released();
-
   protected final WriteFlow flow() {
     return flow;
   }
 
   /** Whether {@code connectionLost} was called or {@linkplain #forceClose scheduled}. */
   protected final boolean isDone() {
-    return lost || dropped;
+    return isLost() || dropped;
   }
 
   @Override
@@ -135,19 +125,6 @@ public abstract class WritePipeTransport implements WriteTransport {
     loop.callSoon(() -> callConnectionLost(exc));
   }
 
-  /** Calls the protocol's {@code connectionLost(exc)} the first time only, then {@link #released}. */
-  protected final void callConnectionLost(Throwable exc) {
-    if (lost) {
-      return;
-    }
-    lost = true;
-    try {
-      protocol.connectionLost(exc);
-    } finally {
-      released();
-    }
-  }
-
   @Override
   public final long getWriteBufferSize() {
     return flow.size();
@@ -169,28 +146,13 @@ public abstract class WritePipeTransport implements WriteTransport {
   }
 
   @Override
-  public final Object getExtraInfo(String name) {
-    return "pipe".equals(name) ? pipe : null;
-  }
-
-  @Override
   public final void setProtocol(BaseProtocol protocol) {
-    this.protocol = Objects.requireNonNull(protocol, "protocol");
-  }
-
-  @Override
-  public final BaseProtocol getProtocol() {
-    return protocol;
-  }
-
-  /** What {@link #toString} names the pipe by. */
-  protected String describePipe() {
-    return String.valueOf(pipe);
+    protocol(Objects.requireNonNull(protocol, "protocol"));
   }
 
   @Override
   public final String toString() {
-    return getClass().getSimpleName() + "[" + (lost ? "closed" : closing ? "closing" : "open")
+    return getClass().getSimpleName() + "[" + (isLost() ? "closed" : closing ? "closing" : "open")
         + ", bufsize=" + flow.size() + ", " + describePipe() + "]";
   }
 }
